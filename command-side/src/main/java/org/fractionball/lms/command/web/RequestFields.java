@@ -1,0 +1,127 @@
+package org.fractionball.lms.command.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and validates the fields of a JSON request body with the messages of the contract
+ * (§0.4, DRF defaults). Errors are collected per field; {@link #validate()} throws them all at
+ * once. With {@code partial} (PATCH) no field is required.
+ */
+public final class RequestFields {
+    private static final Set<String> TRUE_VALUES = Set.of("true", "True", "TRUE", "1", "yes", "on", "y", "t");
+    private static final Set<String> FALSE_VALUES = Set.of("false", "False", "FALSE", "0", "no", "off", "n", "f");
+
+    private final JsonNode body;
+    private final boolean partial;
+    private final Map<String, List<String>> errors = new LinkedHashMap<>();
+
+    private RequestFields(JsonNode body, boolean partial) {
+        this.body = body;
+        this.partial = partial;
+    }
+
+    /** A body for create or full update; a missing body reads as an empty object. */
+    public static RequestFields of(JsonNode body, boolean partial) {
+        if (body == null || body.isMissingNode() || body.isNull()) {
+            return new RequestFields(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), partial);
+        }
+        if (!body.isObject()) {
+            throw CommandRejected.fieldErrors(Map.of("non_field_errors",
+                    List.of("Invalid data. Expected a dictionary, but got " + typeName(body) + ".")));
+        }
+        return new RequestFields(body, partial);
+    }
+
+    public boolean has(String field) {
+        return body.has(field);
+    }
+
+    /**
+     * A string field, trimmed. Returns null when the field is absent (or invalid: then an error
+     * is recorded).
+     */
+    public String string(String field, boolean required, int maxLength, boolean allowBlank) {
+        JsonNode value = body.get(field);
+        if (value == null) {
+            if (required && !partial) {
+                error(field, "This field is required.");
+            }
+            return null;
+        }
+        if (value.isNull()) {
+            error(field, "This field may not be null.");
+            return null;
+        }
+        if (!(value.isTextual() || value.isNumber())) {
+            error(field, "Not a valid string.");
+            return null;
+        }
+        String text = value.asText().strip();
+        if (text.isEmpty() && !allowBlank) {
+            error(field, "This field may not be blank.");
+            return null;
+        }
+        if (text.length() > maxLength) {
+            error(field, "Ensure this field has no more than " + maxLength + " characters.");
+            return null;
+        }
+        return text;
+    }
+
+    /** A boolean field in DRF's lenient forms; null when absent or invalid. */
+    public Boolean bool(String field) {
+        JsonNode value = body.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.isNull()) {
+            error(field, "This field may not be null.");
+            return null;
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        String text = value.isIntegralNumber() || value.isTextual() ? value.asText() : "";
+        if (TRUE_VALUES.contains(text)) {
+            return true;
+        }
+        if (FALSE_VALUES.contains(text)) {
+            return false;
+        }
+        error(field, "Must be a valid boolean.");
+        return null;
+    }
+
+    public void error(String field, String message) {
+        errors.computeIfAbsent(field, k -> new ArrayList<>()).add(message);
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    /** Throws every collected error as one 400 response. */
+    public void validate() {
+        if (!errors.isEmpty()) {
+            throw CommandRejected.fieldErrors(errors);
+        }
+    }
+
+    private static String typeName(JsonNode node) {
+        JsonNodeType type = node.getNodeType();
+        return switch (type) {
+            case ARRAY -> "list";
+            case STRING -> "str";
+            case BOOLEAN -> "bool";
+            case NUMBER -> node.isIntegralNumber() ? "int" : "float";
+            default -> type.name().toLowerCase();
+        };
+    }
+}

@@ -1,0 +1,4 @@
+package org.fractionball.lms.events.schools;
+
+public record SchoolReactivated(long schoolId) {
+}

@@ -1,0 +1,82 @@
+package org.fractionball.lms.infrastructure.axon;
+
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Tells whether a projection has processed everything up to a global position, from the tokens
+ * its processor committed (on whichever node holds its segments), and waits for it.
+ */
+@Component
+public class ProjectionPositions {
+    private static final long POLL_MILLIS = 3;
+
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+
+    public ProjectionPositions(JdbcTemplate jdbc, Serializer serializer) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+    }
+
+    /** True once every segment of the processor has handled (or skipped) every event up to {@code position}. */
+    public boolean hasPassed(String processor, long position) {
+        List<TrackingToken> tokens = jdbc.query(
+                "SELECT token, token_type FROM token_entry WHERE processor_name = ?",
+                (rs, n) -> {
+                    byte[] data = rs.getBytes("token");
+                    String type = rs.getString("token_type");
+                    return data == null || type == null ? null
+                            : serializer.<byte[], TrackingToken>deserialize(
+                                    new SimpleSerializedObject<>(data, byte[].class, type, null));
+                }, processor);
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        for (TrackingToken token : tokens) {
+            if (!covers(token, position)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Waits until every processor has passed {@code position}; false when {@code timeout} ran out first. */
+    public boolean awaitPassed(Collection<String> processors, long position, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (String processor : processors) {
+            while (!hasPassed(processor, position)) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                try {
+                    Thread.sleep(POLL_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    static boolean covers(TrackingToken token, long position) {
+        if (token == null) {
+            return false;
+        }
+        TrackingToken current = WrappedToken.unwrapLowerBound(token);
+        if (current instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
+        }
+        return current != null && current.position().orElse(-1) >= position;
+    }
+}

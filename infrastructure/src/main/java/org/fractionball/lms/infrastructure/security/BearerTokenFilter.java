@@ -1,0 +1,93 @@
+package org.fractionball.lms.infrastructure.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.fractionball.lms.events.shared.Caller;
+import org.fractionball.lms.infrastructure.web.JsonErrors;
+import org.fractionball.lms.infrastructure.web.RequestContext;
+import org.fractionball.lms.projections.accounts.UserView;
+import org.fractionball.lms.query.accounts.FindUserByFirebaseUid;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Contract §1: {@code Authorization: Bearer <ID token>}. No header, or a header not of that form,
+ * leaves the request anonymous; a token that fails is answered 401 at once, on every endpoint
+ * (anonymous ones included), with the reason. The token's uid must belong to an active user:
+ * users are provisioned by admins, never created here.
+ */
+public class BearerTokenFilter extends OncePerRequestFilter {
+    static final String UNKNOWN_USER = "User not found. Please contact your administrator to create your account.";
+    static final String INACTIVE_USER = "User account is disabled.";
+
+    private final IdentityVerifier verifier;
+    private final QueryGateway queries;
+
+    public BearerTokenFilter(IdentityVerifier verifier, QueryGateway queries) {
+        this.verifier = verifier;
+        this.queries = queries;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String token = bearerToken(request.getHeader("Authorization"));
+        if (token == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Caller caller;
+        try {
+            caller = callerFor(verifier.verify(token));
+        } catch (TokenRejected rejected) {
+            unauthorized(response, rejected.detail());
+            return;
+        } catch (RuntimeException failure) {
+            logger.warn("Authentication failed", failure);
+            unauthorized(response, TokenRejected.FAILED);
+            return;
+        }
+        var authentication = new UsernamePasswordAuthenticationToken(caller, token,
+                List.of(new SimpleGrantedAuthority("ROLE_" + caller.role().name())));
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+        RequestContext context = RequestContext.current();
+        if (context != null) {
+            context.caller(caller);
+        }
+        chain.doFilter(request, response);
+    }
+
+    private Caller callerFor(VerifiedIdentity identity) {
+        Optional<UserView> user = queries.query(new FindUserByFirebaseUid(identity.uid()),
+                ResponseTypes.optionalInstanceOf(UserView.class)).join();
+        UserView found = user.orElseThrow(() -> new TokenRejected(UNKNOWN_USER, null));
+        if (!found.isActive()) {
+            throw new TokenRejected(INACTIVE_USER, null);
+        }
+        return new Caller(found.id(), found.firebaseUid(), found.role(), found.schoolId());
+    }
+
+    /** The token of a {@code Bearer <token>} header (scheme in any case), else null. */
+    static String bearerToken(String header) {
+        if (header == null) {
+            return null;
+        }
+        String[] parts = header.trim().split("\\s+");
+        return parts.length == 2 && parts[0].equalsIgnoreCase("bearer") ? parts[1] : null;
+    }
+
+    static void unauthorized(HttpServletResponse response, String detail) throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer");
+        JsonErrors.detail(response, 401, detail);
+    }
+}

@@ -1,0 +1,10 @@
+package org.fractionball.lms.projections;
+
+/** Processing groups: each is one streaming event processor with its own token. */
+public final class ProjectionNames {
+    /** Schools and users: the accounts read model. */
+    public static final String ACCOUNTS = "accounts";
+
+    private ProjectionNames() {
+    }
+}

@@ -1,0 +1,4 @@
+package org.fractionball.lms.query.schools;
+
+public record CountSchools(Boolean active) {
+}

@@ -1,0 +1,4 @@
+package org.fractionball.lms.query.schools;
+
+public record FindSchool(long schoolId) {
+}
