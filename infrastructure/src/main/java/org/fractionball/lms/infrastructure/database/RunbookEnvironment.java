@@ -25,7 +25,7 @@ public class RunbookEnvironment implements EnvironmentPostProcessor {
         String databaseUrl = environment.getProperty("DATABASE_URL");
         if (!hasText(environment.getProperty("spring.datasource.url"))) {
             if (hasText(databaseUrl)) {
-                derived.putAll(jdbcProperties(databaseUrl));
+                derived.putAll(jdbcPropertiesOf(databaseUrl));
             } else {
                 derived.put(EMBEDDED, "true");
             }
@@ -45,7 +45,7 @@ public class RunbookEnvironment implements EnvironmentPostProcessor {
     }
 
     /** {@code postgres://user:pass@host:port/db?opts} (or a JDBC URL) as Spring datasource properties. */
-    static Map<String, Object> jdbcProperties(String databaseUrl) {
+    public static Map<String, Object> jdbcPropertiesOf(String databaseUrl) {
         Map<String, Object> properties = new HashMap<>();
         if (databaseUrl.startsWith("jdbc:")) {
             properties.put("spring.datasource.url", databaseUrl);

@@ -1,6 +1,7 @@
 package org.fractionball.lms.infrastructure.security;
 
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,6 +17,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * without the role gets 401/403 before any 405, plus the security headers of contract §0.8.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 public class SecurityConfiguration {
     static final String NOT_PROVIDED = "Authentication credentials were not provided.";
     static final String FORBIDDEN = "You do not have permission to perform this action.";

@@ -16,7 +16,7 @@ public class ApiDocsController {
 
     @GetMapping("/api/schema/")
     public String schema(@RequestParam(name = "format", required = false) String format) {
-        return "json".equals(format) ? "forward:/api/schema/openapi" : "forward:/api/schema/openapi.yaml";
+        return "json".equals(format) ? "forward:/api/schema/openapi.json" : "forward:/api/schema/openapi.json.yaml";
     }
 
     @GetMapping("/api/docs/")

@@ -56,8 +56,9 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Map<String, ?>> mediaType(HttpMediaTypeNotSupportedException unsupported) {
-        return ResponseEntity.status(415).body(Map.of("detail",
-                "Unsupported media type \"" + unsupported.getContentType() + "\" in request."));
+        var type = unsupported.getContentType();
+        String name = type == null ? "" : type.getType() + "/" + type.getSubtype();
+        return ResponseEntity.status(415).body(Map.of("detail", "Unsupported media type \"" + name + "\" in request."));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
