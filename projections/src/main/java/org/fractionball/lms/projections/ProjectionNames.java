@@ -4,6 +4,8 @@ package org.fractionball.lms.projections;
 public final class ProjectionNames {
     /** Schools and users: the accounts read model. */
     public static final String ACCOUNTS = "accounts";
+    /** The audit log rows the dashboards list. */
+    public static final String AUDIT = "audit";
 
     private ProjectionNames() {
     }

@@ -6,12 +6,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Locale;
 
 @Component
 public class JdbcUserRegistry implements UserRegistry {
-    static final String UID_TAKEN = "A user with this Firebase UID already exists.";
-    static final String USERNAME_TAKEN = "A user with that username already exists.";
-
     private final JdbcTemplate jdbc;
 
     public JdbcUserRegistry(JdbcTemplate jdbc) {
@@ -19,20 +17,45 @@ public class JdbcUserRegistry implements UserRegistry {
     }
 
     @Override
-    public void register(long userId, String firebaseUid, String username, long schoolId, boolean active) {
+    public void register(long userId, String firebaseUid, String username, String email, long schoolId,
+                         boolean active) {
         if (userIdFor(firebaseUid) != null) {
             throw CommandRejected.field(400, "firebase_uid", UID_TAKEN);
         }
-        if (!jdbc.queryForList("SELECT user_id FROM user_registry WHERE username = ?", Long.class, username)
-                .isEmpty()) {
-            throw CommandRejected.field(400, "username", USERNAME_TAKEN);
-        }
+        refuseTaken(userId, username, email);
         try {
-            jdbc.update("INSERT INTO user_registry (user_id, firebase_uid, username, school_id, active) "
-                    + "VALUES (?, ?, ?, ?, ?)", userId, firebaseUid, username, schoolId, active);
+            jdbc.update("INSERT INTO user_registry (user_id, firebase_uid, username, email_key, school_id, active) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", userId, firebaseUid, username, emailKey(email), schoolId, active);
         } catch (DuplicateKeyException raced) {
-            throw CommandRejected.conflict("A user with this Firebase UID or username is being created concurrently.");
+            throw CommandRejected.conflict("Another request is creating a user with this Firebase UID, username "
+                    + "or email at the same time.");
         }
+    }
+
+    @Override
+    public void changeIdentity(long userId, String username, String email) {
+        refuseTaken(userId, username, email);
+        try {
+            jdbc.update("UPDATE user_registry SET username = ?, email_key = ? WHERE user_id = ?", username,
+                    emailKey(email), userId);
+        } catch (DuplicateKeyException raced) {
+            throw CommandRejected.conflict("Another request is taking this username or email at the same time.");
+        }
+    }
+
+    @Override
+    public void changeSchool(long userId, long schoolId) {
+        jdbc.update("UPDATE user_registry SET school_id = ? WHERE user_id = ?", schoolId, userId);
+    }
+
+    @Override
+    public void changeActive(long userId, boolean active) {
+        jdbc.update("UPDATE user_registry SET active = ? WHERE user_id = ?", active, userId);
+    }
+
+    @Override
+    public void remove(long userId) {
+        jdbc.update("DELETE FROM user_registry WHERE user_id = ?", userId);
     }
 
     @Override
@@ -43,9 +66,34 @@ public class JdbcUserRegistry implements UserRegistry {
     }
 
     @Override
+    public Long schoolOf(long userId) {
+        List<Long> schools = jdbc.queryForList("SELECT school_id FROM user_registry WHERE user_id = ?", Long.class,
+                userId);
+        return schools.isEmpty() ? null : schools.get(0);
+    }
+
+    @Override
     public long countActiveUsers(long schoolId) {
         Long count = jdbc.queryForObject("SELECT count(*) FROM user_registry WHERE school_id = ? AND active",
                 Long.class, schoolId);
         return count == null ? 0 : count;
+    }
+
+    private void refuseTaken(long userId, String username, String email) {
+        if (!jdbc.queryForList("SELECT user_id FROM user_registry WHERE username = ? AND user_id <> ?", Long.class,
+                username, userId).isEmpty()) {
+            throw CommandRejected.field(400, "username", USERNAME_TAKEN);
+        }
+        String key = emailKey(email);
+        if (!key.isEmpty() && !jdbc.queryForList(
+                "SELECT user_id FROM user_registry WHERE email_key = ? AND user_id <> ?", Long.class, key, userId)
+                .isEmpty()) {
+            throw CommandRejected.field(400, "email", EMAIL_TAKEN);
+        }
+    }
+
+    /** E-mails compare case-insensitively; blank e-mails never collide (fixing D17). */
+    private static String emailKey(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 }

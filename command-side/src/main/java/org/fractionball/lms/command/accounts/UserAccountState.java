@@ -7,5 +7,5 @@ import java.time.Instant;
 /** A user as its aggregate knows it after a command. */
 public record UserAccountState(long userId, String firebaseUid, String username, String email, String firstName,
                                String lastName, Role role, long schoolId, String phone, boolean active,
-                               Instant createdAt, Instant updatedAt) {
+                               Instant createdAt, Instant updatedAt, Instant lastLogin) {
 }

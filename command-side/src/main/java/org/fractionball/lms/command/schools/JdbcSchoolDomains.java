@@ -46,6 +46,18 @@ public class JdbcSchoolDomains implements SchoolDomains {
     }
 
     @Override
+    public void rename(long schoolId, String name) {
+        jdbc.update("UPDATE school_domain_lookup SET name = ? WHERE school_id = ?", name, schoolId);
+    }
+
+    @Override
+    public String nameOf(long schoolId) {
+        List<String> names = jdbc.queryForList("SELECT name FROM school_domain_lookup WHERE school_id = ?",
+                String.class, schoolId);
+        return names.isEmpty() ? null : names.get(0);
+    }
+
+    @Override
     public Long schoolIdFor(String domain) {
         List<Long> holders = jdbc.queryForList("SELECT school_id FROM school_domain_lookup WHERE domain_key = ?",
                 Long.class, key(domain));

@@ -40,6 +40,7 @@ public class School {
     /** Called by {@link SchoolRegistration}, which answers with the new state. */
     School(RegisterSchool command, SchoolDomains domains) {
         domains.claim(command.domain(), command.schoolId());
+        domains.rename(command.schoolId(), command.name());
         apply(new SchoolRegistered(command.schoolId(), command.name(), command.domain(), command.address(),
                 command.phone(), command.active()));
     }
@@ -52,6 +53,9 @@ public class School {
         String newPhone = orElse(command.phone(), phone);
         if (!newDomain.equals(domain)) {
             domains.change(newDomain, schoolId);
+        }
+        if (!newName.equals(name)) {
+            domains.rename(schoolId, newName);
         }
         if (!(newName.equals(name) && newDomain.equals(domain) && newAddress.equals(address)
                 && newPhone.equals(phone))) {

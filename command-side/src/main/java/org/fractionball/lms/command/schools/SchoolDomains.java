@@ -16,6 +16,12 @@ public interface SchoolDomains {
     /** Frees the school's domain, and with it the users registered to the school. */
     void release(long schoolId);
 
+    /** Records the school's current name (command answers about users name their school). */
+    void rename(long schoolId, String name);
+
+    /** The name of a live school, or null. */
+    String nameOf(long schoolId);
+
     /** The live school holding {@code domain}, or null. */
     Long schoolIdFor(String domain);
 

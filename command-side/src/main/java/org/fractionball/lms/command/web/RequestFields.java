@@ -48,15 +48,8 @@ public final class RequestFields {
      * is recorded).
      */
     public String string(String field, boolean required, int maxLength, boolean allowBlank) {
-        JsonNode value = body.get(field);
+        JsonNode value = present(field, required);
         if (value == null) {
-            if (required && !partial) {
-                error(field, "This field is required.");
-            }
-            return null;
-        }
-        if (value.isNull()) {
-            error(field, "This field may not be null.");
             return null;
         }
         if (!(value.isTextual() || value.isNumber())) {
@@ -64,6 +57,16 @@ public final class RequestFields {
             return null;
         }
         String text = value.asText().strip();
+        if (text.indexOf('\u0000') >= 0) {
+            // PostgreSQL text cannot hold NUL; DRF refuses it with this message too
+            error(field, "Null characters are not allowed.");
+            return null;
+        }
+        if (hasUnpairedSurrogate(text)) {
+            // not encodable as UTF-8: it would make the stored event unreadable as JSON in SQL
+            error(field, "Invalid unicode: unpaired surrogate character.");
+            return null;
+        }
         if (text.isEmpty() && !allowBlank) {
             error(field, "This field may not be blank.");
             return null;
@@ -77,12 +80,8 @@ public final class RequestFields {
 
     /** A boolean field in DRF's lenient forms; null when absent or invalid. */
     public Boolean bool(String field) {
-        JsonNode value = body.get(field);
+        JsonNode value = present(field, false);
         if (value == null) {
-            return null;
-        }
-        if (value.isNull()) {
-            error(field, "This field may not be null.");
             return null;
         }
         if (value.isBoolean()) {
@@ -99,6 +98,66 @@ public final class RequestFields {
         return null;
     }
 
+    /** One of {@code choices} (exact match), or null when absent or invalid. */
+    public String choice(String field, boolean required, java.util.Collection<String> choices) {
+        JsonNode value = present(field, required);
+        if (value == null) {
+            return null;
+        }
+        String text = value.isValueNode() ? value.asText() : value.toString();
+        if (!choices.contains(text)) {
+            error(field, "\"" + text + "\" is not a valid choice.");
+            return null;
+        }
+        return text;
+    }
+
+    /** The primary key of a related object, as DRF's PrimaryKeyRelatedField reads it. */
+    public Long primaryKey(String field, boolean required) {
+        JsonNode value = present(field, required);
+        if (value == null) {
+            return null;
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return value.longValue();
+        }
+        if (value.isTextual() && value.asText().strip().matches("-?\\d{1,18}")) {
+            return Long.parseLong(value.asText().strip());
+        }
+        error(field, "Incorrect type. Expected pk value, received " + typeName(value) + ".");
+        return null;
+    }
+
+    /** A string that must also match {@code pattern} (checked only when non-blank). */
+    public String matching(String field, boolean required, int maxLength, boolean allowBlank,
+                           java.util.regex.Pattern pattern, String message) {
+        String text = string(field, required, maxLength, allowBlank);
+        if (text != null && !text.isEmpty() && !pattern.matcher(text).matches()) {
+            error(field, message);
+            return null;
+        }
+        return text;
+    }
+
+    /**
+     * The field's value when present and not null; otherwise null, with "required" or "may not be
+     * null" recorded as the contract says.
+     */
+    private JsonNode present(String field, boolean required) {
+        JsonNode value = body.get(field);
+        if (value == null) {
+            if (required && !partial) {
+                error(field, "This field is required.");
+            }
+            return null;
+        }
+        if (value.isNull()) {
+            error(field, "This field may not be null.");
+            return null;
+        }
+        return value;
+    }
+
     public void error(String field, String message) {
         errors.computeIfAbsent(field, k -> new ArrayList<>()).add(message);
     }
@@ -112,6 +171,21 @@ public final class RequestFields {
         if (!errors.isEmpty()) {
             throw CommandRejected.fieldErrors(errors);
         }
+    }
+
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return true;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String typeName(JsonNode node) {

@@ -22,7 +22,7 @@ class UserAccountTest {
     private static final Instant PROVISIONED_AT = Instant.parse("2025-03-01T09:00:00Z");
 
     private static final ProvisionUser PROVISION = new ProvisionUser(USER_ID, "firebase-uid-42", "jdoe",
-            "jdoe@lincoln.edu", "Jane", "Doe", Role.TEACHER, SCHOOL_ID, "555-0142", true);
+            "jdoe@lincoln.edu", "Jane", "Doe", Role.TEACHER, SCHOOL_ID, "555-0142", true, null);
 
     private InMemorySchoolDomains schools;
     private InMemoryUserRegistry users;
@@ -55,7 +55,7 @@ class UserAccountTest {
                 .when(PROVISION)
                 .expectResultMessagePayload(new UserAccountState(USER_ID, "firebase-uid-42", "jdoe",
                         "jdoe@lincoln.edu", "Jane", "Doe", Role.TEACHER, SCHOOL_ID, "555-0142", true,
-                        PROVISIONED_AT, PROVISIONED_AT));
+                        PROVISIONED_AT, PROVISIONED_AT, null));
     }
 
     @Test
@@ -65,7 +65,8 @@ class UserAccountTest {
                 .expectSuccessfulHandlerExecution();
 
         assertThat(users.entries())
-                .containsExactly(new InMemoryUserRegistry.Entry(USER_ID, "firebase-uid-42", "jdoe", SCHOOL_ID, true));
+                .containsExactly(new InMemoryUserRegistry.Entry(USER_ID, "firebase-uid-42", "jdoe", "jdoe@lincoln.edu",
+                        SCHOOL_ID, true));
         assertThat(users.userIdFor("firebase-uid-42")).isEqualTo(USER_ID);
         assertThat(users.countActiveUsers(SCHOOL_ID)).isEqualTo(1);
     }
@@ -74,7 +75,7 @@ class UserAccountTest {
     void provisioningAnInactiveUserDoesNotCountAsActive() {
         fixture.givenNoPriorActivity()
                 .when(new ProvisionUser(USER_ID, "firebase-uid-42", "jdoe", "jdoe@lincoln.edu", "Jane", "Doe",
-                        Role.SCHOOL_ADMIN, SCHOOL_ID, "", false))
+                        Role.SCHOOL_ADMIN, SCHOOL_ID, "", false, null))
                 .expectEvents(new UserProvisioned(USER_ID, "firebase-uid-42", "jdoe", "jdoe@lincoln.edu", "Jane",
                         "Doe", Role.SCHOOL_ADMIN, SCHOOL_ID, "", false));
 
@@ -85,7 +86,7 @@ class UserAccountTest {
     void provisioningIntoAnUnknownSchoolIsRefusedWith400AndNoEvents() {
         fixture.givenNoPriorActivity()
                 .when(new ProvisionUser(USER_ID, "firebase-uid-42", "jdoe", "jdoe@lincoln.edu", "Jane", "Doe",
-                        Role.TEACHER, 99, "555-0142", true))
+                        Role.TEACHER, 99, "555-0142", true, null))
                 .expectException(rejected(400, Map.of("school",
                         List.of("Invalid pk \"99\" - object does not exist."))))
                 .expectNoEvents();
@@ -108,7 +109,7 @@ class UserAccountTest {
 
     @Test
     void aTakenFirebaseUidIsRefusedWith400AndNoEvents() {
-        users.register(1, "firebase-uid-42", "someone-else", SCHOOL_ID, true);
+        users.register(1, "firebase-uid-42", "someone-else", "", SCHOOL_ID, true);
 
         fixture.givenNoPriorActivity()
                 .when(PROVISION)
@@ -122,7 +123,7 @@ class UserAccountTest {
 
     @Test
     void aTakenUsernameIsRefusedWith400AndNoEvents() {
-        users.register(1, "another-uid", "jdoe", SCHOOL_ID, true);
+        users.register(1, "another-uid", "jdoe", "", SCHOOL_ID, true);
 
         fixture.givenNoPriorActivity()
                 .when(PROVISION)
@@ -135,7 +136,7 @@ class UserAccountTest {
 
     @Test
     void aTakenFirebaseUidIsReportedBeforeATakenUsername() {
-        users.register(1, "firebase-uid-42", "jdoe", SCHOOL_ID, true);
+        users.register(1, "firebase-uid-42", "jdoe", "", SCHOOL_ID, true);
 
         fixture.givenNoPriorActivity()
                 .when(PROVISION)
@@ -146,11 +147,11 @@ class UserAccountTest {
 
     @Test
     void anUnknownSchoolIsReportedBeforeATakenFirebaseUid() {
-        users.register(1, "firebase-uid-42", "someone-else", SCHOOL_ID, true);
+        users.register(1, "firebase-uid-42", "someone-else", "", SCHOOL_ID, true);
 
         fixture.givenNoPriorActivity()
                 .when(new ProvisionUser(USER_ID, "firebase-uid-42", "jdoe", "jdoe@lincoln.edu", "Jane", "Doe",
-                        Role.TEACHER, 99, "555-0142", true))
+                        Role.TEACHER, 99, "555-0142", true, null))
                 .expectException(rejected(400, Map.of("school",
                         List.of("Invalid pk \"99\" - object does not exist."))))
                 .expectNoEvents();

@@ -11,6 +11,7 @@ import java.util.Map;
  */
 public class InMemorySchoolDomains implements SchoolDomains {
     private final Map<String, Long> holders = new LinkedHashMap<>();
+    private final Map<Long, String> names = new LinkedHashMap<>();
 
     @Override
     public void claim(String domain, long schoolId) {
@@ -30,6 +31,19 @@ public class InMemorySchoolDomains implements SchoolDomains {
     @Override
     public void release(long schoolId) {
         holders.values().removeIf(holder -> holder == schoolId);
+        names.remove(schoolId);
+    }
+
+    @Override
+    public void rename(long schoolId, String name) {
+        if (isRegistered(schoolId)) {
+            names.put(schoolId, name);
+        }
+    }
+
+    @Override
+    public String nameOf(long schoolId) {
+        return names.get(schoolId);
     }
 
     @Override

@@ -47,7 +47,7 @@ public class Provisioner {
         }
         long userId = ids.nextUserId();
         commands.sendWithRetry(new ProvisionUser(userId, firebaseUid, username, email, firstName, lastName, role,
-                schoolId, "", true), "User");
+                schoolId, "", true, null), "User");
         return new Outcome(userId, true);
     }
 

@@ -24,7 +24,8 @@ import java.util.Optional;
  * Contract §1: {@code Authorization: Bearer <ID token>}. No header, or a header not of that form,
  * leaves the request anonymous; a token that fails is answered 401 at once, on every endpoint
  * (anonymous ones included), with the reason. The token's uid must belong to an active user:
- * users are provisioned by admins, never created here.
+ * users are provisioned by admins, never created here. Failures are audited ({@link FailedLogins});
+ * successful sign-ins are recorded once per session window ({@link SignIns}).
  */
 public class BearerTokenFilter extends OncePerRequestFilter {
     static final String UNKNOWN_USER = "User not found. Please contact your administrator to create your account.";
@@ -32,10 +33,15 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 
     private final IdentityVerifier verifier;
     private final QueryGateway queries;
+    private final SignIns signIns;
+    private final FailedLogins failedLogins;
 
-    public BearerTokenFilter(IdentityVerifier verifier, QueryGateway queries) {
+    public BearerTokenFilter(IdentityVerifier verifier, QueryGateway queries, SignIns signIns,
+                             FailedLogins failedLogins) {
         this.verifier = verifier;
         this.queries = queries;
+        this.signIns = signIns;
+        this.failedLogins = failedLogins;
     }
 
     @Override
@@ -46,17 +52,23 @@ public class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Caller caller;
+        UserView user;
+        String uid = null;
         try {
-            caller = callerFor(verifier.verify(token));
+            VerifiedIdentity identity = verifier.verify(token);
+            uid = identity.uid();
+            user = userFor(identity);
         } catch (TokenRejected rejected) {
+            failedLogins.record(rejected.detail(), uid);
             unauthorized(response, rejected.detail());
             return;
         } catch (RuntimeException failure) {
             logger.warn("Authentication failed", failure);
+            failedLogins.record(TokenRejected.FAILED, uid);
             unauthorized(response, TokenRejected.FAILED);
             return;
         }
+        Caller caller = new Caller(user.id(), user.firebaseUid(), user.role(), user.schoolId());
         var authentication = new UsernamePasswordAuthenticationToken(caller, token,
                 List.of(new SimpleGrantedAuthority("ROLE_" + caller.role().name())));
         SecurityContextHolder.getContext().setAuthentication(authentication);
@@ -64,17 +76,18 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         if (context != null) {
             context.caller(caller);
         }
+        signIns.recordIfDue(user);
         chain.doFilter(request, response);
     }
 
-    private Caller callerFor(VerifiedIdentity identity) {
+    private UserView userFor(VerifiedIdentity identity) {
         Optional<UserView> user = queries.query(new FindUserByFirebaseUid(identity.uid()),
                 ResponseTypes.optionalInstanceOf(UserView.class)).join();
         UserView found = user.orElseThrow(() -> new TokenRejected(UNKNOWN_USER, null));
         if (!found.isActive()) {
             throw new TokenRejected(INACTIVE_USER, null);
         }
-        return new Caller(found.id(), found.firebaseUid(), found.role(), found.schoolId());
+        return found;
     }
 
     /** The token of a {@code Bearer <token>} header (scheme in any case), else null. */

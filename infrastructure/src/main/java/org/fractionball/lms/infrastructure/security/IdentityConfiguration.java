@@ -2,7 +2,9 @@ package org.fractionball.lms.infrastructure.security;
 
 import com.google.api.client.http.HttpTransport;
 import com.google.firebase.auth.FirebaseAuth;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +27,20 @@ public class IdentityConfiguration {
     @Bean
     public DevelopmentSignIn developmentSignIn(DeploymentSafety safety, @Value("${lms.secret-key}") String secretKey) {
         return new DevelopmentSignIn(safety.devSignInEnabled() ? new DevelopmentTokens(secretKey) : null);
+    }
+
+    /** Built here and placed in the security filter chain; never registered as a servlet filter of its own. */
+    @Bean
+    public BearerTokenFilter bearerTokenFilter(IdentityVerifier verifier, QueryGateway queries, SignIns signIns,
+                                               FailedLogins failedLogins) {
+        return new BearerTokenFilter(verifier, queries, signIns, failedLogins);
+    }
+
+    @Bean
+    public FilterRegistrationBean<BearerTokenFilter> bearerTokenFilterRegistration(BearerTokenFilter filter) {
+        FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
     }
 
     @Bean

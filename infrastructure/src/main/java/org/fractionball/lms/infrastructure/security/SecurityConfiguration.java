@@ -1,20 +1,22 @@
 package org.fractionball.lms.infrastructure.security;
 
-import org.axonframework.queryhandling.QueryGateway;
+import org.fractionball.lms.infrastructure.security.hardening.CorsPolicy;
+import org.fractionball.lms.infrastructure.security.hardening.SecurityHeaders;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Who may call what (contract §7.1), decided before a request reaches a controller so a caller
- * without the role gets 401/403 before any 405, plus the security headers of contract §0.8.
+ * without the role gets 401/403 before any 405, plus the security headers of contract §0.8 and
+ * D27 ({@link SecurityHeaders}) and CORS ({@link CorsPolicy}). Host validation and the HTTPS
+ * redirect run earlier, in {@code HostAndTransportFilter}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -23,36 +25,34 @@ public class SecurityConfiguration {
     static final String FORBIDDEN = "You do not have permission to perform this action.";
 
     @Bean
-    public SecurityFilterChain api(HttpSecurity http, IdentityVerifier verifier, QueryGateway queries)
-            throws Exception {
+    public SecurityFilterChain api(HttpSecurity http, BearerTokenFilter bearerTokenFilter,
+                                   SecurityHeaders securityHeaders, CorsPolicy cors) throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(verifier, queries), AnonymousAuthenticationFilter.class)
+                // CORS_ALLOWED_ORIGINS; the filter takes the CORS filter's place in the chain, before
+                // authentication, so preflights are answered without credentials
+                .cors(AbstractHttpConfigurer::disable)
+                .addFilter(cors.filter())
+                // the bean of IdentityConfiguration (not registered as a servlet filter of its own)
+                .addFilterBefore(bearerTokenFilter, AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, denied) ->
                                 BearerTokenFilter.unauthorized(response, NOT_PROVIDED))
                         .accessDeniedHandler((request, response, denied) ->
                                 org.fractionball.lms.infrastructure.web.JsonErrors.detail(response, 403, FORBIDDEN)))
+                // X-Content-Type-Options, X-Frame-Options, Referrer-Policy, Cross-Origin-Opener-Policy,
+                // HSTS (SECURE_HSTS_SECONDS, secure requests only) and the CSP by path all come from
+                // SecurityHeaders, which also writes them on HostAndTransportFilter's own answers;
+                // Spring's defaults for the frame options and HSTS are off so they cannot disagree
                 .headers(h -> h
-                        .frameOptions(f -> f.deny())
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                        .crossOriginOpenerPolicy(c -> c.policy(
-                                CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy.SAME_ORIGIN))
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).preload(true)
-                                .maxAgeInSeconds(31536000))
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                        + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'")))
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/healthz/", "/api/schema/**", "/api/docs/**", "/api/redoc/**",
-                                "/api/dev/sign-in/").permitAll()
-                        .requestMatchers("/api/schools/**", "/api/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/api/**").authenticated()
-                        .anyRequest().permitAll());
+                        .frameOptions(HeadersConfigurer.FrameOptionsConfig::disable)
+                        .httpStrictTransportSecurity(HeadersConfigurer.HstsConfig::disable)
+                        .addHeaderWriter(securityHeaders))
+                .authorizeHttpRequests(ApiAccessRules::apply);
         return http.build();
     }
 }

@@ -9,10 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -59,6 +61,19 @@ public class ApiExceptionHandler {
         var type = unsupported.getContentType();
         String name = type == null ? "" : type.getType() + "/" + type.getSubtype();
         return ResponseEntity.status(415).body(Map.of("detail", "Unsupported media type \"" + name + "\" in request."));
+    }
+
+    /** A multipart body that cannot be parsed (DRF's wording). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Map<String, ?>> multipart(MultipartException unreadable) {
+        Throwable cause = unreadable.getMostSpecificCause();
+        return ResponseEntity.badRequest().body(Map.of("detail", "Multipart form parse error - " + cause.getMessage()));
+    }
+
+    /** Spring Security's firewall checks parameter names lazily, so its refusals can surface here. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Map<String, ?>> rejectedRequest(RequestRejectedException rejected) {
+        return ResponseEntity.badRequest().body(Map.of("detail", "Bad request: " + rejected.getMessage()));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.fractionball.lms.infrastructure.throttling.ClientAddresses;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
         }
         String userAgent = request.getHeader("User-Agent");
         RequestContext context = new RequestContext(requestId, safe(request.getHeader(CORRELATION_ID_HEADER)),
-                request.getRemoteAddr(), userAgent == null ? "" : truncate(userAgent, 512));
+                ClientAddresses.clientIp(request), userAgent == null ? "" : truncate(userAgent, 512));
         response.setHeader(REQUEST_ID_HEADER, requestId);
         RequestContext.set(context);
         try {

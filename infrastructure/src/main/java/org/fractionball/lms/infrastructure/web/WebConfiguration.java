@@ -7,13 +7,17 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import org.fractionball.lms.events.shared.Caller;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -62,6 +66,22 @@ public class WebConfiguration {
             }
         });
         return builder -> builder.modulesToInstall(module);
+    }
+
+    /** Tomcat's own error answers (before any filter) in JSON too. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> jsonTomcatErrors() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
+            }
+        });
+    }
+
+    /** Requests Spring Security's firewall refuses (e.g. control characters in names) get the JSON 400 too. */
+    @Bean
+    RequestRejectedHandler jsonRequestRejectedHandler() {
+        return (request, response, rejected) -> JsonErrors.detail(response, 400, "Bad request: " + rejected.getMessage());
     }
 
     @Bean

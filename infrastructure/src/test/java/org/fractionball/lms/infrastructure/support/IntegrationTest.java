@@ -90,10 +90,11 @@ public abstract class IntegrationTest {
         return TestFirebase.idToken(uid);
     }
 
-    /** Waits until the accounts projection has processed every event stored so far. */
+    /** Waits until every projection has processed every event stored so far. */
     protected void awaitProjections() {
         Long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
-        if (!projections.awaitPassed(List.of(ProjectionNames.ACCOUNTS), head, Duration.ofSeconds(10))) {
+        if (!projections.awaitPassed(List.of(ProjectionNames.ACCOUNTS, ProjectionNames.AUDIT), head,
+                Duration.ofSeconds(10))) {
             throw new AssertionError("projections did not reach position " + head);
         }
     }

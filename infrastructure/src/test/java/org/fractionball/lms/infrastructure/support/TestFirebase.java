@@ -58,6 +58,46 @@ public final class TestFirebase {
         return LocalKeys.mint(PROJECT_ID, uid, claims);
     }
 
+    /** An emulator account made by e-mail/password sign-up: its uid and a fresh ID token. */
+    public record SignedUp(String uid, String idToken) {
+    }
+
+    public static SignedUp signUp(String email, String password) {
+        JsonNode response = call("POST", "/identitytoolkit.googleapis.com/v1/accounts:signUp?key=test",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"returnSecureToken\":true}", false);
+        return new SignedUp(response.get("localId").asText(), response.get("idToken").asText());
+    }
+
+    /** Signs an existing e-mail/password account in again: a new ID token. */
+    public static String signIn(String email, String password) {
+        return call("POST", "/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=test",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"returnSecureToken\":true}",
+                false).get("idToken").asText();
+    }
+
+    /** Sets custom claims on an emulator account (as the Admin SDK's setCustomUserClaims does). */
+    public static void setCustomClaims(String uid, String claimsJson) {
+        update("{\"localId\":\"" + uid + "\",\"customAttributes\":" + JSON.valueToTree(claimsJson) + "}");
+    }
+
+    /** Revokes every token issued to the account up to now (tokens must be at least a second old). */
+    public static void revokeTokens(String uid) {
+        update("{\"localId\":\"" + uid + "\",\"validSince\":\"" + Instant.now().getEpochSecond() + "\"}");
+    }
+
+    public static void disable(String uid) {
+        update("{\"localId\":\"" + uid + "\",\"disableUser\":true}");
+    }
+
+    public static void delete(String uid) {
+        call("POST", "/identitytoolkit.googleapis.com/v1/projects/" + PROJECT_ID + "/accounts:delete",
+                "{\"localId\":\"" + uid + "\"}", true);
+    }
+
+    private static void update(String body) {
+        call("POST", "/identitytoolkit.googleapis.com/v1/projects/" + PROJECT_ID + "/accounts:update", body, true);
+    }
+
     /** Removes every emulator account (no-op with local keys). */
     public static void resetEmulator() {
         if (EMULATOR) {

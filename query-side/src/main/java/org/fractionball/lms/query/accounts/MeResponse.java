@@ -1,5 +1,6 @@
 package org.fractionball.lms.query.accounts;
 
+import org.fractionball.lms.events.shared.Permissions;
 import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.projections.accounts.UserView;
 
@@ -10,17 +11,10 @@ public record MeResponse(long id, String username, String email, String firstNam
                          Role role, String roleDisplay, long school, String schoolName, String phone,
                          Permissions permissions, boolean isActive, Instant createdAt, Instant lastLogin) {
 
-    public record Permissions(boolean isAdmin, boolean isSchoolAdmin, boolean isTeacher, boolean canManageUsers,
-                              boolean canManageContent, boolean canApproveContent) {
-    }
-
     static MeResponse of(UserView user) {
         Role role = user.role();
-        boolean manager = role == Role.ADMIN || role == Role.SCHOOL_ADMIN;
-        Permissions permissions = new Permissions(role == Role.ADMIN, role == Role.SCHOOL_ADMIN,
-                role == Role.TEACHER, manager, role != Role.AUDITOR, manager);
         return new MeResponse(user.id(), user.username(), user.email(), user.firstName(), user.lastName(),
-                user.fullName(), role, role.display(), user.schoolId(), user.schoolName(), user.phone(), permissions,
-                user.isActive(), user.createdAt(), user.lastLogin());
+                user.fullName(), role, role.display(), user.schoolId(), user.schoolName(), user.phone(),
+                Permissions.of(role), user.isActive(), user.createdAt(), user.lastLogin());
     }
 }

@@ -8,6 +8,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Answers user queries from {@code user_view} joined with {@code school_view}. */
@@ -40,6 +42,64 @@ public class UserQueries {
     @QueryHandler
     public Optional<UserView> handle(FindUser query) {
         return jdbc.query(SELECT + " WHERE u.id = ?", ROW, query.userId()).stream().findFirst();
+    }
+
+    @QueryHandler
+    public List<UserView> handle(FindUsers query) {
+        List<Object> args = new ArrayList<>();
+        String where = where(query.filter(), args);
+        args.add(query.limit());
+        args.add(query.offset());
+        return jdbc.query(SELECT + where + " ORDER BY " + orderBy(query.filter().ordering()) + " LIMIT ? OFFSET ?",
+                ROW, args.toArray());
+    }
+
+    @QueryHandler
+    public Long handle(CountUsers query) {
+        List<Object> args = new ArrayList<>();
+        String where = where(query.filter(), args);
+        return jdbc.queryForObject("SELECT count(*) FROM user_view u" + where, Long.class, args.toArray());
+    }
+
+    /** Columns a client may order by (contract §0.5 ordering, fixing D9). */
+    public static final List<String> ORDERINGS = List.of("username", "email", "first_name", "last_name", "role",
+            "created_at", "updated_at", "last_login");
+
+    private static String orderBy(String ordering) {
+        if (ordering == null) {
+            return "u.last_name, u.first_name, u.id";
+        }
+        boolean descending = ordering.startsWith("-");
+        String column = descending ? ordering.substring(1) : ordering;
+        if (!ORDERINGS.contains(column)) {
+            throw new IllegalArgumentException("ordering " + ordering);
+        }
+        return "u." + column + (descending ? " DESC NULLS LAST" : " ASC NULLS FIRST") + ", u.id";
+    }
+
+    private static String where(UserFilter filter, List<Object> args) {
+        List<String> conditions = new ArrayList<>();
+        if (filter.schoolId() != null) {
+            conditions.add("u.school_id = ?");
+            args.add(filter.schoolId());
+        }
+        if (filter.role() != null) {
+            conditions.add("u.role = ?");
+            args.add(filter.role().name());
+        }
+        if (filter.active() != null) {
+            conditions.add("u.is_active = ?");
+            args.add(filter.active());
+        }
+        if (filter.search() != null && !filter.search().isBlank()) {
+            // NUL cannot appear in PostgreSQL text, so it can match nothing: drop it rather than fail
+            String pattern = "%" + filter.search().replace("\u0000", "").strip().toLowerCase(java.util.Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            conditions.add("(lower(u.username) LIKE ? OR lower(u.email) LIKE ? OR lower(u.first_name) LIKE ? "
+                    + "OR lower(u.last_name) LIKE ?)");
+            args.addAll(List.of(pattern, pattern, pattern, pattern));
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
     private static java.time.Instant instantOrNull(Timestamp timestamp) {

@@ -1,0 +1,4 @@
+package org.fractionball.lms.events.accounts;
+
+public record UserReactivated(long userId) {
+}

@@ -1,0 +1,6 @@
+package org.fractionball.lms.events.accounts;
+
+import org.fractionball.lms.events.shared.Role;
+
+public record UserRoleChanged(long userId, Role oldRole, Role newRole) {
+}

@@ -1,0 +1,25 @@
+package org.fractionball.lms.infrastructure.security;
+
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/**
+ * Who may call which path (contract §7.1 plus the AUDITOR role), checked before a request
+ * reaches a controller. Object-level rules (own school, own content) are the endpoints' own.
+ */
+final class ApiAccessRules {
+    static final String[] ANONYMOUS = {"/api/healthz/", "/api/schema/**", "/api/docs/**", "/api/redoc/**",
+            "/api/dev/sign-in/"};
+
+    private ApiAccessRules() {
+    }
+
+    static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(ANONYMOUS).permitAll()
+                .requestMatchers("/api/schools/*/users/").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
+                .requestMatchers("/api/schools/**", "/api/admin/**").hasRole("ADMIN")
+                .requestMatchers("/api/users/**").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
+                .requestMatchers("/api/me/").authenticated()
+                .requestMatchers("/api/**").hasAnyRole("ADMIN", "SCHOOL_ADMIN", "TEACHER")
+                .anyRequest().permitAll();
+    }
+}

@@ -1,0 +1,96 @@
+package org.fractionball.lms.infrastructure.throttling;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Buckets in Redis through Bucket4j's Lettuce proxy manager (compare-and-swap), so every node
+ * counts against the same buckets. A bucket's key expires once it would be full again, so idle
+ * clients leave nothing behind. The connection is opened on first use, with the client (and so the
+ * address, credentials and TLS settings) of the application's {@link LettuceConnectionFactory}.
+ */
+public final class RedisThrottleBuckets implements ThrottleBuckets, DisposableBean {
+    private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+
+    private final LettuceConnectionFactory connectionFactory;
+    private final Duration requestTimeout;
+    private final Map<ThrottleRate, BucketConfiguration> configurations = new ConcurrentHashMap<>();
+    private volatile StatefulConnection<String, byte[]> connection;
+    private volatile ProxyManager<String> proxies;
+
+    public RedisThrottleBuckets(LettuceConnectionFactory connectionFactory, Duration requestTimeout) {
+        this.connectionFactory = connectionFactory;
+        this.requestTimeout = requestTimeout;
+    }
+
+    @Override
+    public Bucket bucket(String key, ThrottleRate rate) {
+        BucketConfiguration configuration = configurations.computeIfAbsent(rate, ThrottleBuckets::configuration);
+        return proxies().builder().build(key, () -> configuration);
+    }
+
+    private ProxyManager<String> proxies() {
+        ProxyManager<String> current = proxies;
+        if (current == null) {
+            synchronized (this) {
+                current = proxies;
+                if (current == null) {
+                    current = connect();
+                    proxies = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private ProxyManager<String> connect() {
+        AbstractRedisClient client = connectionFactory.getRequiredNativeClient();
+        ExpirationAfterWriteStrategy expiry = ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                Duration.ofSeconds(10));
+        if (client instanceof RedisClusterClient cluster) {
+            StatefulRedisClusterConnection<String, byte[]> opened = cluster.connect(CODEC);
+            connection = opened;
+            return Bucket4jLettuce.casBasedBuilder(opened).expirationAfterWrite(expiry)
+                    .requestTimeout(requestTimeout).build();
+        }
+        if (client instanceof RedisClient single) {
+            StatefulRedisConnection<String, byte[]> opened = single.connect(CODEC);
+            connection = opened;
+            return Bucket4jLettuce.casBasedBuilder(opened).expirationAfterWrite(expiry)
+                    .requestTimeout(requestTimeout).build();
+        }
+        throw new IllegalStateException("Unsupported Redis client " + client.getClass().getName());
+    }
+
+    @Override
+    public void destroy() {
+        StatefulConnection<String, byte[]> open = connection;
+        // the connection factory may have shut its client (and with it this connection) down already
+        if (open != null && open.isOpen()) {
+            open.close();
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "in Redis (shared by every node)";
+    }
+}

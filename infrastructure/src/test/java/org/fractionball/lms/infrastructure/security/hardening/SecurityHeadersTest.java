@@ -1,0 +1,90 @@
+package org.fractionball.lms.infrastructure.security.hardening;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SecurityHeadersTest {
+
+    @Test
+    void api_paths_get_the_strict_policy_documentation_pages_theirs() {
+        for (String path : new String[]{"/api/healthz/", "/api/schools/", "/api/schema/", "/api/schema/openapi.json",
+                "/api/schema/openapi.json/swagger-config", "/actuator/health", "/", "/api/docs", "/api/redoc",
+                "/api/documents/", null}) {
+            assertThat(ContentSecurityPolicies.forPath(path)).as(String.valueOf(path))
+                    .isEqualTo(ContentSecurityPolicies.API)
+                    .isEqualTo("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+        }
+        for (String path : new String[]{"/api/docs/", "/api/docs/swagger-ui/index.html",
+                "/api/docs/swagger-ui/swagger-initializer.js", "/api/redoc/", "/redoc/index.html",
+                "/webjars/redoc/2.1.4/bundles/redoc.standalone.js"}) {
+            assertThat(ContentSecurityPolicies.forPath(path)).as(path).isEqualTo(ContentSecurityPolicies.DOCUMENTATION);
+        }
+        for (String path : new String[]{"/api/docs/../schools/", "/webjars/%2e%2e/api/me/", "/api/docs/;x=1",
+                "/api/docs//x", "/api/redoc/.hidden"}) {
+            assertThat(ContentSecurityPolicies.forPath(path)).as(path).isEqualTo(ContentSecurityPolicies.API);
+        }
+    }
+
+    @Test
+    void the_documentation_policy_allows_no_inline_or_evaluated_script() {
+        String policy = ContentSecurityPolicies.DOCUMENTATION;
+        assertThat(policy).contains("script-src 'self';").doesNotContain("unsafe-eval")
+                .contains("frame-ancestors 'none'").contains("worker-src blob:").contains("img-src 'self' data:");
+        String scripts = policy.substring(policy.indexOf("script-src"), policy.indexOf(';', policy.indexOf("script-src")));
+        assertThat(scripts).doesNotContain("unsafe-inline");
+    }
+
+    @Test
+    void every_response_gets_the_headers_of_section_0_8_and_existing_values_stay() {
+        SecurityHeaders headers = new SecurityHeaders(new TransportSecurity(false, List.of(), 0, TrustedProxies.none()));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        headers.writeHeaders(new MockHttpServletRequest("GET", "/api/healthz/"), response);
+        assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.getHeader("Referrer-Policy")).isEqualTo("same-origin");
+        assertThat(response.getHeader("Cross-Origin-Opener-Policy")).isEqualTo("same-origin");
+        assertThat(response.getHeader("Content-Security-Policy")).isEqualTo(ContentSecurityPolicies.API);
+        assertThat(response.containsHeader("Strict-Transport-Security")).isFalse();
+
+        MockHttpServletResponse docs = new MockHttpServletResponse();
+        docs.setHeader("Content-Security-Policy", "default-src 'self'");
+        MockHttpServletRequest context = new MockHttpServletRequest("GET", "/lms/api/docs/swagger-ui/index.html");
+        context.setContextPath("/lms");
+        headers.writeHeaders(context, docs);
+        assertThat(docs.getHeaders("Content-Security-Policy")).containsExactly("default-src 'self'");
+        MockHttpServletResponse docs2 = new MockHttpServletResponse();
+        headers.writeHeaders(context, docs2);
+        assertThat(docs2.getHeader("Content-Security-Policy")).isEqualTo(ContentSecurityPolicies.DOCUMENTATION);
+    }
+
+    @Test
+    void answers_that_are_not_pages_get_the_strict_policy_under_any_path() {
+        SecurityHeaders headers = new SecurityHeaders(new TransportSecurity(false, List.of(), 0, TrustedProxies.none()));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        headers.writeHeadersForNonDocument(new MockHttpServletRequest("GET", "/api/docs/"), response);
+        assertThat(response.getHeaders("Content-Security-Policy")).containsExactly(ContentSecurityPolicies.API);
+        assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
+    }
+
+    @Test
+    void hsts_only_on_secure_requests_when_configured() {
+        SecurityHeaders headers = new SecurityHeaders(new TransportSecurity(false, List.of(), 600,
+                TrustedProxies.parse("127.0.0.1")));
+        MockHttpServletRequest plain = new MockHttpServletRequest("GET", "/api/healthz/");
+        MockHttpServletResponse plainResponse = new MockHttpServletResponse();
+        headers.writeHeaders(plain, plainResponse);
+        assertThat(plainResponse.containsHeader("Strict-Transport-Security")).isFalse();
+
+        MockHttpServletRequest forwarded = new MockHttpServletRequest("GET", "/api/healthz/");
+        forwarded.addHeader("X-Forwarded-Proto", "https");
+        MockHttpServletResponse forwardedResponse = new MockHttpServletResponse();
+        headers.writeHeaders(forwarded, forwardedResponse);
+        assertThat(forwardedResponse.getHeader("Strict-Transport-Security"))
+                .isEqualTo("max-age=600; includeSubDomains; preload");
+    }
+}

@@ -1,0 +1,4 @@
+package org.fractionball.lms.query.accounts;
+
+public record CountUsers(UserFilter filter) {
+}

@@ -1,0 +1,49 @@
+package org.fractionball.lms.query.admin;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.fractionball.lms.projections.ProjectionNames;
+import org.fractionball.lms.projections.schools.SchoolView;
+import org.fractionball.lms.query.schools.FindSchool;
+import org.fractionball.lms.query.web.Filters;
+import org.fractionball.lms.query.web.QueryRejected;
+import org.fractionball.lms.query.web.ReadsFrom;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Contract §5.8 and §5.7 stats (ADMIN). */
+@RestController
+@Tag(name = "Admin")
+@ReadsFrom({ProjectionNames.ACCOUNTS, ProjectionNames.AUDIT})
+public class AdminDashboardController {
+    private final QueryGateway queries;
+
+    public AdminDashboardController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @Operation(summary = "Platform figures and the newest audited actions")
+    @GetMapping("/api/admin/dashboard/")
+    public Map<String, Object> dashboard() {
+        return queries.query(new FindAdminDashboard(), Figures.class).join().values();
+    }
+
+    @Operation(summary = "Figures of one school")
+    @GetMapping("/api/admin/schools/{id}/stats/")
+    public Map<String, Object> schoolStats(@PathVariable("id") String id) {
+        long schoolId = Filters.pathId(id);
+        SchoolView school = queries.query(new FindSchool(schoolId), ResponseTypes.optionalInstanceOf(SchoolView.class))
+                .join().orElseThrow(() -> QueryRejected.notFound("School"));
+        Map<String, Object> stats = queries.query(new FindSchoolStats(schoolId), Figures.class).join().values();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("school", school);
+        answer.putAll(stats);
+        return answer;
+    }
+}

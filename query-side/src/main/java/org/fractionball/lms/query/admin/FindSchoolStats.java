@@ -1,0 +1,4 @@
+package org.fractionball.lms.query.admin;
+
+public record FindSchoolStats(long schoolId) {
+}
