@@ -27,6 +27,8 @@ public final class ClientAddresses {
     /** The servlet-context attribute under which the application's configuration is kept. */
     public static final String ATTRIBUTE = ClientAddresses.class.getName();
     public static final String FORWARDED_FOR = "X-Forwarded-For";
+    /** The environment variable that configures the trusted proxies. */
+    public static final String VARIABLE = "TRUSTED_PROXIES";
 
     private static final ClientAddresses NO_PROXIES = new ClientAddresses(List.of());
     private static final Pattern IPV4 = Pattern.compile(
@@ -37,6 +39,11 @@ public final class ClientAddresses {
 
     private ClientAddresses(List<Range> trusted) {
         this.trusted = List.copyOf(trusted);
+    }
+
+    /** No trusted proxies. */
+    public static ClientAddresses none() {
+        return NO_PROXIES;
     }
 
     /**
@@ -103,6 +110,22 @@ public final class ClientAddresses {
         return nearest;
     }
 
+    /**
+     * True when {@code address}, a request's socket peer as {@code HttpServletRequest#getRemoteAddr()}
+     * gives it, is one of the trusted proxies: surrounding blanks and brackets ({@code [::1]}) are
+     * dropped; a zone ({@code fe80::1%eth0}) or anything else that is not an IP literal never is one.
+     */
+    public boolean isTrustedProxy(String address) {
+        if (address == null) {
+            return false;
+        }
+        String value = address.trim();
+        if (value.startsWith("[") && value.endsWith("]")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        return value.indexOf('%') < 0 && isTrusted(value);
+    }
+
     /** True when {@code address} (an IP literal) is one of the trusted proxies. */
     public boolean isTrusted(String address) {
         return !trusted.isEmpty() && literal(address).map(this::isTrusted).orElse(false);
@@ -119,6 +142,11 @@ public final class ClientAddresses {
 
     public boolean trustsAnyProxy() {
         return !trusted.isEmpty();
+    }
+
+    /** The entries as configured, comma-separated, or {@code (none)}. */
+    public String entries() {
+        return trusted.isEmpty() ? "(none)" : String.join(",", trusted.stream().map(Range::text).toList());
     }
 
     @Override
@@ -167,25 +195,32 @@ public final class ClientAddresses {
     /** An address or a CIDR range. */
     private record Range(byte[] network, int prefixLength, String text) {
 
+        /** An address, or an address and a prefix length, both written plainly: no zone, no blanks around the prefix. */
         static Range parse(String text) {
             int slash = text.indexOf('/');
             String address = slash < 0 ? text : text.substring(0, slash);
-            InetAddress parsed = literal(address).orElseThrow(() -> new IllegalArgumentException(
-                    "trusted proxy '" + text + "' is not an IP address or CIDR range"));
-            byte[] bytes = parsed.getAddress();
+            if (address.indexOf('%') >= 0) {
+                throw invalid(text);
+            }
+            byte[] bytes = literal(address).orElseThrow(() -> invalid(text)).getAddress();
             int bits = bytes.length * 8;
             int prefix = bits;
             if (slash >= 0) {
                 try {
-                    prefix = Integer.parseInt(text.substring(slash + 1).trim());
+                    prefix = Integer.parseInt(text.substring(slash + 1));
                 } catch (NumberFormatException e) {
-                    prefix = -1;
+                    throw invalid(text);
                 }
                 if (prefix < 0 || prefix > bits) {
-                    throw new IllegalArgumentException("trusted proxy '" + text + "' has an invalid prefix length");
+                    throw invalid(text);
                 }
             }
             return new Range(bytes, prefix, text);
+        }
+
+        private static IllegalArgumentException invalid(String text) {
+            return new IllegalArgumentException(VARIABLE + ": '" + text
+                    + "' is not an IP address or CIDR range (e.g. 10.0.0.0/8, 192.168.1.10, fd00::/8)");
         }
 
         boolean contains(InetAddress address) {

@@ -144,4 +144,63 @@ class ClientAddressesTest {
 
         assertThat(ClientAddresses.clientIp(request)).isEqualTo("10.0.0.3");
     }
+
+    // The X-Forwarded-Proto side (TransportSecurity): isTrustedProxy, entries() and the start-up errors.
+
+    @Test
+    void nobody_is_trusted_by_default() {
+        assertThat(ClientAddresses.trusting("").trustsAnyProxy()).isFalse();
+        assertThat(ClientAddresses.trusting(null).isTrustedProxy("127.0.0.1")).isFalse();
+        assertThat(ClientAddresses.none().entries()).isEqualTo("(none)");
+    }
+
+    @Test
+    void addresses_and_ipv4_ranges() {
+        ClientAddresses proxies = ClientAddresses.trusting("10.0.0.0/8, 192.168.1.10 ,172.16.0.0/12,100.64.0.0/10");
+        assertThat(proxies.isTrustedProxy("10.1.2.3")).isTrue();
+        assertThat(proxies.isTrustedProxy("11.0.0.1")).isFalse();
+        assertThat(proxies.isTrustedProxy("192.168.1.10")).isTrue();
+        assertThat(proxies.isTrustedProxy("192.168.1.11")).isFalse();
+        assertThat(proxies.isTrustedProxy("172.31.255.255")).isTrue();
+        assertThat(proxies.isTrustedProxy("172.32.0.0")).isFalse();
+        assertThat(proxies.isTrustedProxy("100.127.0.1")).isTrue();
+        assertThat(proxies.isTrustedProxy("100.128.0.1")).isFalse();
+        assertThat(proxies.isTrustedProxy("::ffff:10.9.9.9")).as("IPv4-mapped IPv6").isTrue();
+        assertThat(proxies.isTrustedProxy("not-an-address")).isFalse();
+        assertThat(proxies.isTrustedProxy(null)).isFalse();
+        assertThat(proxies.entries()).isEqualTo("10.0.0.0/8,192.168.1.10,172.16.0.0/12,100.64.0.0/10");
+    }
+
+    @Test
+    void ipv6_addresses_and_ranges_in_any_spelling() {
+        ClientAddresses proxies = ClientAddresses.trusting("::1,fd00::/8,2001:db8::7");
+        assertThat(proxies.isTrustedProxy("0:0:0:0:0:0:0:1")).isTrue();
+        assertThat(proxies.isTrustedProxy("fd12:3456::1")).isTrue();
+        assertThat(proxies.isTrustedProxy("fe80::1")).isFalse();
+        assertThat(proxies.isTrustedProxy("2001:DB8:0:0:0:0:0:7")).isTrue();
+        assertThat(proxies.isTrustedProxy("127.0.0.1")).isFalse();
+        assertThat(ClientAddresses.trusting("0.0.0.0/0").isTrustedProxy("203.0.113.9")).isTrue();
+    }
+
+    @Test
+    void a_peer_is_matched_without_blanks_or_brackets_but_never_with_a_zone() {
+        ClientAddresses proxies = ClientAddresses.trusting("10.0.0.5,::1,fe80::/10");
+        assertThat(proxies.isTrustedProxy(" 10.0.0.5 ")).isTrue();
+        assertThat(proxies.isTrustedProxy("[::1]")).isTrue();
+        assertThat(proxies.isTrustedProxy("[10.0.0.5]")).isTrue();
+        assertThat(proxies.isTrustedProxy("fe80::1")).isTrue();
+        assertThat(proxies.isTrustedProxy("fe80::1%eth0")).isFalse();
+        assertThat(proxies.isTrustedProxy("")).isFalse();
+    }
+
+    @Test
+    void anything_but_an_address_or_range_is_refused_naming_the_variable() {
+        for (String bad : new String[]{"proxy.internal", "10.0.0.0/33", "10.0.0/8", "256.1.1.1", "10.0.0.1/x",
+                "::1/129", "*", "[2001:db8::7]", "[10.0.0.1]", "fe80::1%eth0", "10.0.0.0/ 8"}) {
+            assertThatThrownBy(() -> ClientAddresses.trusting(bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("TRUSTED_PROXIES")
+                    .hasMessageContaining(bad);
+        }
+    }
 }

@@ -37,7 +37,7 @@ public class HardeningConfiguration {
         log.info("HTTP hardening: ALLOWED_HOSTS={}{}, SECURE_SSL_REDIRECT={}, SECURE_HSTS_SECONDS={}, "
                         + "TRUSTED_PROXIES={}, CORS_ALLOWED_ORIGINS={}", settings.allowedHosts(),
                 settings.allowedHostsSet() ? "" : " (default)", settings.sslRedirect(), settings.hstsSeconds(),
-                settings.trustedProxies(), settings.cors());
+                settings.trustedProxies().entries(), settings.cors());
         return settings;
     }
 

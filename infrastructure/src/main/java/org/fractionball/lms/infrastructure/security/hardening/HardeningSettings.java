@@ -1,5 +1,6 @@
 package org.fractionball.lms.infrastructure.security.hardening;
 
+import org.fractionball.lms.infrastructure.throttling.ClientAddresses;
 import org.springframework.core.env.PropertyResolver;
 
 import java.util.Arrays;
@@ -23,7 +24,7 @@ import java.util.List;
  * @param cors                {@code CORS_ALLOWED_ORIGINS} (default {@link CorsPolicy#DEFAULT_ORIGINS})
  */
 public record HardeningSettings(AllowedHosts allowedHosts, boolean allowedHostsSet, boolean sslRedirect,
-                                List<String> redirectExempt, long hstsSeconds, TrustedProxies trustedProxies,
+                                List<String> redirectExempt, long hstsSeconds, ClientAddresses trustedProxies,
                                 boolean sessionCookieSecure, boolean csrfCookieSecure, CorsPolicy cors) {
 
     /** @throws IllegalArgumentException (or a conversion error) naming the variable that is malformed */
@@ -36,8 +37,8 @@ public record HardeningSettings(AllowedHosts allowedHosts, boolean allowedHostsS
                 list(environment.getProperty("SECURE_REDIRECT_EXEMPT", "")),
                 environment.getProperty("SECURE_HSTS_SECONDS", Long.class, 0L),
                 // resolved as ThrottlingConfiguration resolves it, so both always see one list
-                TrustedProxies.parse(environment.getProperty("lms.trusted-proxies",
-                        environment.getProperty(TrustedProxies.VARIABLE, ""))),
+                ClientAddresses.trusting(environment.getProperty("lms.trusted-proxies",
+                        environment.getProperty(ClientAddresses.VARIABLE, ""))),
                 environment.getProperty("SESSION_COOKIE_SECURE", Boolean.class, false),
                 environment.getProperty("CSRF_COOKIE_SECURE", Boolean.class, false),
                 CorsPolicy.parse(environment.getProperty(CorsPolicy.VARIABLE, "")));

@@ -1,6 +1,7 @@
 package org.fractionball.lms.infrastructure.security.hardening;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.fractionball.lms.infrastructure.throttling.ClientAddresses;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class TransportSecurity {
     private final boolean sslRedirect;
     private final List<Pattern> redirectExempt;
     private final long hstsSeconds;
-    private final TrustedProxies trustedProxies;
+    private final ClientAddresses trustedProxies;
 
     /**
      * @param redirectExempt extra exemptions from the redirect: regular expressions searched in the
@@ -31,7 +32,7 @@ public final class TransportSecurity {
      *                       {@value #HEALTH_PATH} is always exempt
      */
     public TransportSecurity(boolean sslRedirect, List<String> redirectExempt, long hstsSeconds,
-                             TrustedProxies trustedProxies) {
+                             ClientAddresses trustedProxies) {
         if (hstsSeconds < 0) {
             throw new IllegalArgumentException("SECURE_HSTS_SECONDS must be 0 (no HSTS) or positive, got " + hstsSeconds);
         }
@@ -49,7 +50,7 @@ public final class TransportSecurity {
             return true;
         }
         String forwarded = request.getHeader(FORWARDED_PROTO);
-        if (forwarded == null || !trustedProxies.contains(request.getRemoteAddr())) {
+        if (forwarded == null || !trustedProxies.isTrustedProxy(request.getRemoteAddr())) {
             return false;
         }
         int comma = forwarded.indexOf(',');

@@ -1,5 +1,6 @@
 package org.fractionball.lms.infrastructure.security.hardening;
 
+import org.fractionball.lms.infrastructure.throttling.ClientAddresses;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -41,7 +42,7 @@ class SecurityHeadersTest {
 
     @Test
     void every_response_gets_the_headers_of_section_0_8_and_existing_values_stay() {
-        SecurityHeaders headers = new SecurityHeaders(new TransportSecurity(false, List.of(), 0, TrustedProxies.none()));
+        SecurityHeaders headers = new SecurityHeaders(new TransportSecurity(false, List.of(), 0, ClientAddresses.none()));
         MockHttpServletResponse response = new MockHttpServletResponse();
         headers.writeHeaders(new MockHttpServletRequest("GET", "/api/healthz/"), response);
         assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -64,7 +65,7 @@ class SecurityHeadersTest {
 
     @Test
     void answers_that_are_not_pages_get_the_strict_policy_under_any_path() {
-        SecurityHeaders headers = new SecurityHeaders(new TransportSecurity(false, List.of(), 0, TrustedProxies.none()));
+        SecurityHeaders headers = new SecurityHeaders(new TransportSecurity(false, List.of(), 0, ClientAddresses.none()));
         MockHttpServletResponse response = new MockHttpServletResponse();
         headers.writeHeadersForNonDocument(new MockHttpServletRequest("GET", "/api/docs/"), response);
         assertThat(response.getHeaders("Content-Security-Policy")).containsExactly(ContentSecurityPolicies.API);
@@ -74,7 +75,7 @@ class SecurityHeadersTest {
     @Test
     void hsts_only_on_secure_requests_when_configured() {
         SecurityHeaders headers = new SecurityHeaders(new TransportSecurity(false, List.of(), 600,
-                TrustedProxies.parse("127.0.0.1")));
+                ClientAddresses.trusting("127.0.0.1")));
         MockHttpServletRequest plain = new MockHttpServletRequest("GET", "/api/healthz/");
         MockHttpServletResponse plainResponse = new MockHttpServletResponse();
         headers.writeHeaders(plain, plainResponse);

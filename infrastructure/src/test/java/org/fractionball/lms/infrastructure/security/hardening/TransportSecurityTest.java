@@ -1,5 +1,6 @@
 package org.fractionball.lms.infrastructure.security.hardening;
 
+import org.fractionball.lms.infrastructure.throttling.ClientAddresses;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
@@ -9,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TransportSecurityTest {
-    private static final TrustedProxies PROXY = TrustedProxies.parse("10.0.0.5");
+    private static final ClientAddresses PROXY = ClientAddresses.trusting("10.0.0.5");
 
     private static MockHttpServletRequest request(String remote, String path, String forwardedProto) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
