@@ -11,9 +11,13 @@ import org.springframework.context.annotation.Configuration;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** With no {@code DATABASE_URL}: PostgreSQL 16 embedded, data under {@code ./data/postgres}. */
+/**
+ * With no database URL from any source ({@code DATABASE_URL}, {@code spring.datasource.url},
+ * test properties): PostgreSQL 16 embedded, data under {@code ./data/postgres}. Decided when
+ * the context's conditions are evaluated, after every property source is in place.
+ */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = RunbookEnvironment.EMBEDDED, havingValue = "true")
+@ConditionalOnProperty(name = "spring.datasource.url", havingValue = "embedded", matchIfMissing = true)
 public class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")

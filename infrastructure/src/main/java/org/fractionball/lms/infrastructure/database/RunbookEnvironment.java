@@ -13,22 +13,17 @@ import java.util.Map;
 
 /**
  * Reads the runbook's variables: {@code DATABASE_URL} ({@code postgres://user:pass@host:port/db})
- * and {@code REDIS_URL}. Without a database the app runs on its embedded PostgreSQL; without
- * Redis it keeps its caches and positions in process.
+ * and {@code REDIS_URL}. Without a database URL at all the app runs on its embedded PostgreSQL
+ * ({@link EmbeddedDatabaseConfiguration}); without Redis it keeps its caches and positions in
+ * process.
  */
 public class RunbookEnvironment implements EnvironmentPostProcessor {
-    static final String EMBEDDED = "lms.database.embedded";
-
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> derived = new HashMap<>();
         String databaseUrl = environment.getProperty("DATABASE_URL");
-        if (!hasText(environment.getProperty("spring.datasource.url"))) {
-            if (hasText(databaseUrl)) {
-                derived.putAll(jdbcPropertiesOf(databaseUrl));
-            } else {
-                derived.put(EMBEDDED, "true");
-            }
+        if (!hasText(environment.getProperty("spring.datasource.url")) && hasText(databaseUrl)) {
+            derived.putAll(jdbcPropertiesOf(databaseUrl));
         }
         String redisUrl = environment.getProperty("REDIS_URL");
         if (!hasText(environment.getProperty("spring.data.redis.url")) && !hasText(environment.getProperty("spring.data.redis.host"))) {
