@@ -67,9 +67,7 @@ public class SchoolCommandController {
     @DeleteMapping({"/api/schools/{id}/", "/api/admin/schools/{id}/"})
     public ResponseEntity<Object> delete(@PathVariable("id") String id) {
         long schoolId = PathIds.integer(id);
-        ResponseEntity<Object> sent = commands.send(AggregateIds.school(schoolId), new DeleteSchool(schoolId), MODEL,
-                204, (Object ignored) -> null);
-        return ResponseEntity.noContent().headers(sent.getHeaders()).build();
+        return commands.send(AggregateIds.school(schoolId), new DeleteSchool(schoolId), MODEL, 204, (Object ignored) -> null);
     }
 
     private ResponseEntity<Object> change(long schoolId, RequestFields fields) {
