@@ -6,6 +6,8 @@ public final class ProjectionNames {
     public static final String ACCOUNTS = "accounts";
     /** The audit log rows the dashboards list. */
     public static final String AUDIT = "audit";
+    /** Videos and resources with their review state: the content read model. */
+    public static final String CONTENT = "content";
 
     private ProjectionNames() {
     }

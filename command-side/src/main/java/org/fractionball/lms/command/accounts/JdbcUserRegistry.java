@@ -96,4 +96,18 @@ public class JdbcUserRegistry implements UserRegistry {
     private static String emailKey(String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
+
+    @Override
+    public void changeNames(long userId, String firstName, String lastName) {
+        String fullName = firstName.isEmpty() || lastName.isEmpty() ? "" : firstName + " " + lastName;
+        jdbc.update("UPDATE user_registry SET full_name = ? WHERE user_id = ?", fullName, userId);
+    }
+
+    @Override
+    public String fullNameOf(long userId) {
+        List<String> names = jdbc.queryForList(
+                "SELECT coalesce(nullif(full_name, ''), username) FROM user_registry WHERE user_id = ?", String.class,
+                userId);
+        return names.isEmpty() ? null : names.get(0);
+    }
 }

@@ -76,6 +76,7 @@ public class UserAccount {
         requireSchool(schools, command.schoolId());
         users.register(command.userId(), command.firebaseUid(), command.username(), command.email(),
                 command.schoolId(), command.active());
+        users.changeNames(command.userId(), command.firstName(), command.lastName());
         apply(new UserProvisioned(command.userId(), command.firebaseUid(), command.username(), command.email(),
                 command.firstName(), command.lastName(), command.role(), command.schoolId(), command.phone(),
                 command.active()));
@@ -105,6 +106,9 @@ public class UserAccount {
         }
         if (!(newUsername.equals(username) && newEmail.equalsIgnoreCase(email))) {
             users.changeIdentity(userId, newUsername, newEmail);
+        }
+        if (!(newFirst.equals(firstName) && newLast.equals(lastName))) {
+            users.changeNames(userId, newFirst, newLast);
         }
         if (!(newUsername.equals(username) && newEmail.equals(email) && newFirst.equals(firstName)
                 && newLast.equals(lastName) && newPhone.equals(phone))) {

@@ -31,4 +31,10 @@ public interface UserRegistry {
     Long schoolOf(long userId);
 
     long countActiveUsers(long schoolId);
+
+    /** Records the user's first and last name for {@link #fullNameOf}. */
+    void changeNames(long userId, String firstName, String lastName);
+
+    /** The contract's {@code full_name} of a live user ("first last", else the username), or null. */
+    String fullNameOf(long userId);
 }

@@ -1,5 +1,6 @@
 package org.fractionball.lms.command.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +40,16 @@ public class CommandRejected extends RuntimeException {
 
     public static CommandRejected conflict(String detail) {
         return new CommandRejected(409, Map.of("detail", detail));
+    }
+
+    /** {@code {"error": message, <key>: <value>…}} with the keys in the given order. */
+    public static CommandRejected error(int status, String message, Object... moreKeysAndValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        for (int i = 0; i < moreKeysAndValues.length; i += 2) {
+            body.put((String) moreKeysAndValues[i], moreKeysAndValues[i + 1]);
+        }
+        return new CommandRejected(status, body);
     }
 
     public static CommandRejected forbidden(String detail) {

@@ -1,9 +1,14 @@
 package org.fractionball.lms.command.web;
 
 import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
-/** Integer ids in paths: anything else is the contract's plain 404. */
+/** Ids in paths (integers, UUIDs): anything else is the contract's plain 404. */
 public final class PathIds {
+    private static final Pattern UUID_SHAPE =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private PathIds() {
     }
 
@@ -15,6 +20,14 @@ public final class PathIds {
             }
         } catch (NumberFormatException ignored) {
             // falls through to the 404 below
+        }
+        throw new CommandRejected(404, Map.of("detail", "Not found."));
+    }
+
+    /** A UUID in its canonical 36-character form. */
+    public static UUID uuid(String segment) {
+        if (segment != null && UUID_SHAPE.matcher(segment).matches()) {
+            return UUID.fromString(segment);
         }
         throw new CommandRejected(404, Map.of("detail", "Not found."));
     }

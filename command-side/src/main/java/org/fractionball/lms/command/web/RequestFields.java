@@ -3,9 +3,12 @@ package org.fractionball.lms.command.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -126,6 +129,105 @@ public final class RequestFields {
         }
         error(field, "Incorrect type. Expected pk value, received " + typeName(value) + ".");
         return null;
+    }
+
+    /** Whether the field is present with the JSON value null. */
+    public boolean isNull(String field) {
+        JsonNode value = body.get(field);
+        return value != null && value.isNull();
+    }
+
+    /**
+     * An integer between {@code min} and {@code max} (DRF's IntegerField messages); null when
+     * absent or invalid. A JSON null is refused unless {@code nullable}, then read as absent.
+     */
+    public Long integer(String field, boolean required, boolean nullable, long min, long max) {
+        if (nullable && isNull(field)) {
+            return null;
+        }
+        JsonNode value = present(field, required);
+        if (value == null) {
+            return null;
+        }
+        Long number = null;
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            number = value.longValue();
+        } else if (value.isFloatingPointNumber() && value.doubleValue() == Math.rint(value.doubleValue())
+                && Math.abs(value.doubleValue()) < 9.0e18) {
+            number = (long) value.doubleValue();
+        } else if (value.isTextual() && value.asText().strip().matches("-?\\d{1,18}")) {
+            number = Long.parseLong(value.asText().strip());
+        }
+        if (number == null) {
+            error(field, value.isIntegralNumber() || value.isTextual() && value.asText().strip().matches("-?\\d+")
+                    ? "Ensure this value is less than or equal to " + max + "." : "A valid integer is required.");
+            return null;
+        }
+        if (number < min) {
+            error(field, "Ensure this value is greater than or equal to " + min + ".");
+            return null;
+        }
+        if (number > max) {
+            error(field, "Ensure this value is less than or equal to " + max + ".");
+            return null;
+        }
+        return number;
+    }
+
+    /**
+     * A list of non-blank strings (trimmed), each at most {@code maxLength} characters, at most
+     * {@code maxItems} of them; null when absent or invalid.
+     */
+    public List<String> stringList(String field, int maxItems, int maxLength) {
+        JsonNode value = present(field, false);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isArray()) {
+            error(field, "Expected a list of items but got type \"" + typeName(value) + "\".");
+            return null;
+        }
+        if (value.size() > maxItems) {
+            error(field, "Ensure this field has no more than " + maxItems + " elements.");
+            return null;
+        }
+        List<String> items = new ArrayList<>();
+        for (JsonNode item : value) {
+            String text = item.isTextual() ? item.asText().strip() : null;
+            if (text == null || text.isEmpty() || text.length() > maxLength || text.indexOf('\u0000') >= 0
+                    || hasUnpairedSurrogate(text)) {
+                error(field, "Each item must be a non-blank string of at most " + maxLength + " characters.");
+                return null;
+            }
+            items.add(text);
+        }
+        return items;
+    }
+
+    /** An absolute http(s) URL (DRF's URLField), or {@code ""} when blank is allowed. */
+    public String url(String field, boolean required, int maxLength, boolean allowBlank) {
+        String text = string(field, required, maxLength, allowBlank);
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return text;
+            }
+        } catch (URISyntaxException invalid) {
+            // reported below
+        }
+        error(field, "Enter a valid URL.");
+        return null;
+    }
+
+    /** Throws the collected errors as {@code 400 {"error": <message>, "details": {<field>: [...]}}}. */
+    public void validateAs(String message) {
+        if (!errors.isEmpty()) {
+            throw CommandRejected.error(400, message, "details", errors);
+        }
     }
 
     /** A string that must also match {@code pattern} (checked only when non-blank). */

@@ -3,8 +3,10 @@ package org.fractionball.lms.command.accounts;
 import org.fractionball.lms.command.web.CommandRejected;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,6 +20,7 @@ public class InMemoryUserRegistry implements UserRegistry {
     }
 
     private final List<Entry> entries = new ArrayList<>();
+    private final Map<Long, String> fullNames = new HashMap<>();
 
     @Override
     public void register(long userId, String firebaseUid, String username, String email, long schoolId,
@@ -65,6 +68,18 @@ public class InMemoryUserRegistry implements UserRegistry {
     @Override
     public long countActiveUsers(long schoolId) {
         return entries.stream().filter(entry -> entry.schoolId() == schoolId && entry.active()).count();
+    }
+
+    @Override
+    public void changeNames(long userId, String firstName, String lastName) {
+        fullNames.put(userId, firstName.isEmpty() || lastName.isEmpty() ? "" : firstName + " " + lastName);
+    }
+
+    @Override
+    public String fullNameOf(long userId) {
+        return entries.stream().filter(entry -> entry.userId() == userId).findFirst()
+                .map(entry -> fullNames.getOrDefault(userId, "").isEmpty() ? entry.username() : fullNames.get(userId))
+                .orElse(null);
     }
 
     public List<Entry> entries() {

@@ -1,5 +1,9 @@
 package org.fractionball.lms.events.shared;
 
+import org.fractionball.lms.events.content.ContentKind;
+
+import java.util.UUID;
+
 /**
  * Aggregate identifiers in the event store. Schools and users keep the integer ids of the
  * contract; the event table's uniqueness is on (aggregate id, sequence), so integer ids are
@@ -8,6 +12,7 @@ package org.fractionball.lms.events.shared;
 public final class AggregateIds {
     public static final String SCHOOL = "school";
     public static final String USER = "user";
+    public static final String UPLOAD = "upload";
 
     private AggregateIds() {
     }
@@ -18,5 +23,14 @@ public final class AggregateIds {
 
     public static String user(long userId) {
         return USER + "-" + userId;
+    }
+
+    /** A video or resource: its UUID prefixed with its kind, so a resource id is not a video. */
+    public static String content(ContentKind kind, UUID contentId) {
+        return kind.category() + "-" + contentId;
+    }
+
+    public static String upload(UUID uploadId) {
+        return UPLOAD + "-" + uploadId;
     }
 }

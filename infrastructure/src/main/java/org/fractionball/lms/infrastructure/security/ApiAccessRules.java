@@ -19,6 +19,10 @@ final class ApiAccessRules {
                 .requestMatchers("/api/schools/**", "/api/admin/**").hasRole("ADMIN")
                 .requestMatchers("/api/users/**").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
                 .requestMatchers("/api/me/").authenticated()
+                // owners of any role submit and return their own content (D14); the rest of approval is SA+
+                .requestMatchers("/api/approval/my-content-status/", "/api/approval/*/*/submit_for_review/",
+                        "/api/approval/*/*/return_to_draft/").hasAnyRole("ADMIN", "SCHOOL_ADMIN", "TEACHER")
+                .requestMatchers("/api/approval/**").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
                 .requestMatchers("/api/**").hasAnyRole("ADMIN", "SCHOOL_ADMIN", "TEACHER")
                 .anyRequest().permitAll();
     }

@@ -54,6 +54,8 @@ public abstract class IntegrationTest {
         registry.add("lms.redis.key-prefix", () -> services.redisKeyPrefix);
         registry.add("spring.profiles.active", () -> "test");
         registry.add("lms.firebase.project-id", () -> TestFirebase.PROJECT_ID);
+        registry.add("lms.storage.backend", () -> "filesystem");
+        registry.add("lms.storage.filesystem.directory", TestStorage::directory);
         if (!TestFirebase.EMULATOR) {
             registry.add("lms.firebase.credentials-path", LocalKeys::serviceAccountFile);
             registry.add("lms.firebase.check-revoked", () -> "false");
@@ -93,7 +95,7 @@ public abstract class IntegrationTest {
     /** Waits until every projection has processed every event stored so far. */
     protected void awaitProjections() {
         Long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
-        if (!projections.awaitPassed(List.of(ProjectionNames.ACCOUNTS, ProjectionNames.AUDIT), head,
+        if (!projections.awaitPassed(List.of(ProjectionNames.ACCOUNTS, ProjectionNames.AUDIT, ProjectionNames.CONTENT), head,
                 Duration.ofSeconds(10))) {
             throw new AssertionError("projections did not reach position " + head);
         }

@@ -12,6 +12,17 @@ import org.fractionball.lms.events.accounts.UserReactivated;
 import org.fractionball.lms.events.accounts.UserRemoved;
 import org.fractionball.lms.events.accounts.UserRoleChanged;
 import org.fractionball.lms.events.accounts.UserSignedIn;
+import org.fractionball.lms.events.content.ContentApproved;
+import org.fractionball.lms.events.content.ContentCreated;
+import org.fractionball.lms.events.content.ContentDeleted;
+import org.fractionball.lms.events.content.ContentDetailsChanged;
+import org.fractionball.lms.events.content.ContentRejected;
+import org.fractionball.lms.events.content.ContentReturnedToDraft;
+import org.fractionball.lms.events.content.ContentStatus;
+import org.fractionball.lms.events.content.ContentSubmittedForReview;
+import org.fractionball.lms.events.content.ContentUploaded;
+import org.fractionball.lms.events.content.ResourceDownloaded;
+import org.fractionball.lms.events.content.UploadSigned;
 import org.fractionball.lms.events.schools.SchoolDeleted;
 import org.fractionball.lms.events.schools.SchoolRegistered;
 import org.fractionball.lms.events.security.LoginFailed;
@@ -26,8 +37,10 @@ import java.util.Map;
 
 /**
  * One row per audited event with the contract's action codes (§2.7, §8.1) and new ones for what
- * the original never audited (USER_LOGIN, LOGIN_FAILED, USER_CREATED …). The event store stays
- * the audit trail; this table only makes "the newest N" cheap.
+ * the original never audited (USER_LOGIN, LOGIN_FAILED, USER_CREATED, CONTENT_CREATED …). The event
+ * store stays the audit trail; this table only makes "the newest N" cheap. Users are named by id
+ * ({@code content_owner}, like {@code target_user_id}): a name read from another processor's table
+ * would make a rebuild depend on when it runs.
  */
 @Component
 @ProcessingGroup(ProjectionNames.AUDIT)
@@ -86,6 +99,81 @@ public class AuditLogProjection {
     @EventHandler
     void on(SchoolDeleted event, EventMessage<?> message) {
         record(message, "SCHOOL_DELETED", details("school_id", event.schoolId(), "domain", event.domain()));
+    }
+
+    @EventHandler
+    void on(ContentCreated event, EventMessage<?> message) {
+        record(message, "CONTENT_CREATED", details("content_id", event.contentId().toString(),
+                "content_title", event.details().title(), "content_type", event.kind().category(),
+                "content_owner", Long.toString(event.ownerId()), "school", event.schoolId(),
+                "new_status", ContentStatus.DRAFT.name()));
+    }
+
+    @EventHandler
+    void on(ContentDetailsChanged event, EventMessage<?> message) {
+        record(message, "CONTENT_UPDATED", details("content_id", event.contentId().toString(),
+                "content_title", event.details().title(), "content_type", event.kind().category()));
+    }
+
+    @EventHandler
+    void on(ContentSubmittedForReview event, EventMessage<?> message) {
+        record(message, "CONTENT_SUBMITTED", details("content_id", event.contentId().toString(),
+                "content_title", event.title(), "content_type", event.kind().category(),
+                "previous_status", ContentStatus.DRAFT.name(), "new_status", ContentStatus.PENDING.name()));
+    }
+
+    @EventHandler
+    void on(ContentApproved event, EventMessage<?> message) {
+        record(message, "CONTENT_APPROVED", details("content_id", event.contentId().toString(),
+                "content_title", event.title(), "content_type", event.kind().category(),
+                "content_owner", Long.toString(event.ownerId()), "previous_status", ContentStatus.PENDING.name(),
+                "new_status", ContentStatus.PUBLISHED.name(), "approval_notes", orEmpty(event.notes())));
+    }
+
+    @EventHandler
+    void on(ContentRejected event, EventMessage<?> message) {
+        record(message, "CONTENT_REJECTED", details("content_id", event.contentId().toString(),
+                "content_title", event.title(), "content_type", event.kind().category(),
+                "content_owner", Long.toString(event.ownerId()), "previous_status", ContentStatus.PENDING.name(),
+                "new_status", ContentStatus.REJECTED.name(), "rejection_reason", orEmpty(event.reason())));
+    }
+
+    @EventHandler
+    void on(ContentReturnedToDraft event, EventMessage<?> message) {
+        record(message, "CONTENT_RETURNED_TO_DRAFT", details("content_id", event.contentId().toString(),
+                "content_title", event.title(), "content_type", event.kind().category(),
+                "previous_status", event.previousStatus().name(), "new_status", ContentStatus.DRAFT.name()));
+    }
+
+    @EventHandler
+    void on(ContentDeleted event, EventMessage<?> message) {
+        record(message, "CONTENT_DELETED", details("content_id", event.contentId().toString(),
+                "content_title", event.title(), "content_type", event.kind().category(),
+                "content_owner", Long.toString(event.ownerId()), "school", event.schoolId()));
+    }
+
+    @EventHandler
+    void on(UploadSigned event, EventMessage<?> message) {
+        record(message, "UPLOAD_SIGNED", details("upload_id", event.uploadId().toString(),
+                "content_type", event.kind().category(), "storage_path", event.storagePath(),
+                "mime_type", event.contentType(), "file_size", event.declaredSize(),
+                "file_name", event.originalFilename(), "expires_at", text(event.expiresAt())));
+    }
+
+    @EventHandler
+    void on(ContentUploaded event, EventMessage<?> message) {
+        record(message, "CONTENT_UPLOADED", details("upload_id", event.uploadId().toString(),
+                "content_id", event.contentId().toString(), "content_title", event.title(),
+                "content_type", event.kind().category(), "storage_path", event.storagePath(),
+                "mime_type", event.contentType(), "file_size", event.fileSize(),
+                "file_name", event.originalFilename()));
+    }
+
+    @EventHandler
+    void on(ResourceDownloaded event, EventMessage<?> message) {
+        record(message, "RESOURCE_DOWNLOADED", details("resource_id", event.resourceId().toString(),
+                "resource_title", event.title(), "resource_type", event.fileType(), "file_size", event.fileSize(),
+                "download_id", event.downloadId().toString()));
     }
 
     @ResetHandler

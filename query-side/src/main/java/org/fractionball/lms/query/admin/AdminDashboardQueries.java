@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The admin dashboard (§5.8) and school stats (§5.7) from the accounts and audit read tables.
- * Content figures are zero until content exists (the content lifecycle adds its own tables);
- * each count is its own query, so no join multiplies another (fixing D13).
+ * The admin dashboard (§5.8) and school stats (§5.7) from the accounts, content and audit read
+ * tables. Each relation is counted in a query (or subquery) of its own, so no join multiplies
+ * another (fixing D13). Playlists do not exist yet: their count is 0.
  */
 @Component
 public class AdminDashboardQueries {
@@ -40,15 +40,22 @@ public class AdminDashboardQueries {
                        count(*) FILTER (WHERE role = 'SCHOOL_ADMIN') AS school_admins,
                        count(*) FILTER (WHERE role = 'TEACHER') AS teachers
                 FROM user_view"""));
-        dashboard.put("content_stats", counts("total_videos", "published_videos", "pending_videos", "total_resources",
-                "total_playlists"));
+        Map<String, Object> content = row("""
+                SELECT count(*) AS total_videos, count(*) FILTER (WHERE status = 'PUBLISHED') AS published_videos,
+                       count(*) FILTER (WHERE status = 'PENDING') AS pending_videos
+                FROM content_view WHERE kind = 'video'""");
+        content.put("total_resources", count("SELECT count(*) FROM content_view WHERE kind = 'resource'"));
+        content.put("total_playlists", 0L);
+        dashboard.put("content_stats", content);
         Map<String, Object> recent = new LinkedHashMap<>();
         recent.put("new_users", count("SELECT count(*) FROM user_view WHERE created_at > now() - interval '7 days'"));
-        recent.put("new_videos", 0L);
+        recent.put("new_videos", count("SELECT count(*) FROM content_view WHERE kind = 'video' "
+                + "AND created_at > now() - interval '7 days'"));
         recent.put("recent_logins", count("SELECT count(*) FROM user_view WHERE last_login > now() - interval '7 days'"));
         dashboard.put("recent_activity", recent);
         dashboard.put("top_schools", jdbc.queryForList("""
-                SELECT s.id, s.name, s.domain, 0 AS video_count,
+                SELECT s.id, s.name, s.domain,
+                       (SELECT count(*) FROM content_view c WHERE c.kind = 'video' AND c.school_id = s.id) AS video_count,
                        (SELECT count(*) FROM user_view u WHERE u.school_id = s.id) AS user_count
                 FROM school_view s WHERE s.is_active
                 ORDER BY video_count DESC, user_count DESC, s.name, s.id LIMIT 5"""));
@@ -77,9 +84,16 @@ public class AdminDashboardQueries {
                        count(*) FILTER (WHERE role = 'TEACHER') AS teachers,
                        count(*) FILTER (WHERE role = 'SCHOOL_ADMIN') AS school_admins
                 FROM user_view WHERE school_id = ?""", school));
-        stats.put("content_stats", counts("total_videos", "published_videos", "total_resources", "total_playlists"));
+        Map<String, Object> content = row("""
+                SELECT count(*) AS total_videos, count(*) FILTER (WHERE status = 'PUBLISHED') AS published_videos
+                FROM content_view WHERE kind = 'video' AND school_id = ?""", school);
+        content.put("total_resources", count("SELECT count(*) FROM content_view WHERE kind = 'resource' "
+                + "AND school_id = ?", school));
+        content.put("total_playlists", 0L);
+        stats.put("content_stats", content);
         Map<String, Object> activity = new LinkedHashMap<>();
-        activity.put("recent_videos", 0L);
+        activity.put("recent_videos", count("SELECT count(*) FROM content_view WHERE kind = 'video' AND school_id = ? "
+                + "AND created_at > now() - interval '30 days'", school));
         activity.put("recent_logins", count("SELECT count(*) FROM user_view WHERE school_id = ? "
                 + "AND last_login > now() - interval '30 days'", school));
         stats.put("activity_stats", activity);
@@ -108,14 +122,6 @@ public class AdminDashboardQueries {
     private long count(String sql, Object... args) {
         Long count = jdbc.queryForObject(sql, Long.class, args);
         return count == null ? 0 : count;
-    }
-
-    private static Map<String, Object> counts(String... names) {
-        Map<String, Object> zeros = new LinkedHashMap<>();
-        for (String name : names) {
-            zeros.put(name, 0L);
-        }
-        return zeros;
     }
 
     private static JsonNode parse(String json) {

@@ -5,13 +5,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** The view-formatted timestamps of the contract (§0.6): ISO-8601 with microseconds and {@code +00:00}. */
-final class GeneratedAt {
+public final class GeneratedAt {
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'+00:00'");
 
     private GeneratedAt() {
     }
 
-    static String now() {
+    public static String now() {
         return OffsetDateTime.now(ZoneOffset.UTC).format(FORMAT);
     }
 }

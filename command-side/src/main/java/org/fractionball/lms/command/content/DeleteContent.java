@@ -1,0 +1,17 @@
+package org.fractionball.lms.command.content;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.fractionball.lms.events.content.ContentKind;
+import org.fractionball.lms.events.shared.AggregateIds;
+import org.fractionball.lms.events.shared.Caller;
+
+import java.util.UUID;
+
+/** The owner or a school admin of its school deletes content. */
+public record DeleteContent(UUID contentId, ContentKind kind, Caller by) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return AggregateIds.content(kind, contentId);
+    }
+}

@@ -1,0 +1,17 @@
+package org.fractionball.lms.command.content;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.fractionball.lms.events.content.ContentKind;
+import org.fractionball.lms.events.shared.AggregateIds;
+import org.fractionball.lms.events.shared.Caller;
+
+import java.util.UUID;
+
+/** A reviewer rejects pending content with a reason. */
+public record RejectContent(UUID contentId, ContentKind kind, String reason, Caller by) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return AggregateIds.content(kind, contentId);
+    }
+}

@@ -1,0 +1,70 @@
+package org.fractionball.lms.infrastructure.content;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.fractionball.lms.command.storage.BlobStore;
+import org.fractionball.lms.events.content.ContentKind;
+import org.fractionball.lms.events.content.ContentStatus;
+import org.fractionball.lms.events.shared.Caller;
+import org.fractionball.lms.projections.ProjectionNames;
+import org.fractionball.lms.projections.content.ContentView;
+import org.fractionball.lms.query.content.FindContentItem;
+import org.fractionball.lms.query.web.QueryRejected;
+import org.fractionball.lms.query.web.ReadsFrom;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Playback of a video the caller may see (§5.9 visibility): a redirect to a signed GET URL of its
+ * stored file, which serves Range requests so players stream and seek. Videos are never offered
+ * as downloads (contract §6); a video whose {@code storage_uri} is an external link is
+ * redirected to that link.
+ */
+@RestController
+@Tag(name = "Content")
+@ReadsFrom(ProjectionNames.CONTENT)
+public class VideoStreamController {
+    static final Duration STREAM_VALIDITY = Duration.ofHours(6);
+    private static final Pattern UUID_SHAPE =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private final QueryGateway queries;
+    private final BlobStore blobs;
+
+    public VideoStreamController(QueryGateway queries, BlobStore blobs) {
+        this.queries = queries;
+        this.blobs = blobs;
+    }
+
+    @Operation(summary = "Stream a video: 302 to a signed URL (valid 6 hours) that serves Range requests")
+    @GetMapping("/api/videos/{id}/stream/")
+    public ResponseEntity<Void> stream(@PathVariable("id") String id, Caller caller) {
+        if (!UUID_SHAPE.matcher(id).matches()) {
+            throw QueryRejected.plainNotFound();
+        }
+        ContentView video = queries.query(new FindContentItem(ContentKind.VIDEO, UUID.fromString(id)),
+                        ResponseTypes.optionalInstanceOf(ContentView.class)).join()
+                .filter(found -> visible(found, caller))
+                .orElseThrow(() -> QueryRejected.notFound("VideoAsset"));
+        String location = video.storagePath() != null
+                ? blobs.signDownload(video.storagePath(), null, STREAM_VALIDITY).url() : video.uri();
+        return ResponseEntity.status(302).header(HttpHeaders.LOCATION, location)
+                .cacheControl(CacheControl.noStore()).build();
+    }
+
+    /** §5.9: the caller's own school; teachers see their own videos and published ones. */
+    private static boolean visible(ContentView video, Caller caller) {
+        return video.schoolId() == caller.schoolId() && (caller.isSchoolAdminOrAbove()
+                || video.ownerId() == caller.userId() || video.status() == ContentStatus.PUBLISHED);
+    }
+}

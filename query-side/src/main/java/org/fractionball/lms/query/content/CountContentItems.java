@@ -1,0 +1,4 @@
+package org.fractionball.lms.query.content;
+
+public record CountContentItems(ContentFilter filter) {
+}
