@@ -1,5 +1,7 @@
 package org.fractionball.lms.projections;
 
+import java.util.List;
+
 /** Processing groups: each is one streaming event processor with its own token. */
 public final class ProjectionNames {
     /** Schools and users: the accounts read model. */
@@ -8,6 +10,13 @@ public final class ProjectionNames {
     public static final String AUDIT = "audit";
     /** Videos and resources with their review state: the content read model. */
     public static final String CONTENT = "content";
+    /** Playlists, their items and shares. */
+    public static final String PLAYLISTS = "playlists";
+    /** Curriculum activities (contract Appendix A.1). */
+    public static final String ACTIVITIES = "activities";
+
+    /** Every processing group that keeps a read model, for tests and readiness checks. */
+    public static final List<String> ALL = List.of(ACCOUNTS, AUDIT, CONTENT, PLAYLISTS, ACTIVITIES);
 
     private ProjectionNames() {
     }

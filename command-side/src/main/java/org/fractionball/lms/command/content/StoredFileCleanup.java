@@ -4,12 +4,13 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.fractionball.lms.command.storage.BlobStore;
 import org.fractionball.lms.events.content.ContentDeleted;
+import org.fractionball.lms.events.content.UploadAbandoned;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Removes the stored file of deleted content. It runs after the deletion committed, in its own
+ * Removes the stored files of deleted content and of abandoned uploads. It runs after the deletion committed, in its own
  * processor whose errors propagate: a failed removal is retried (with back-off) until storage
  * answers, and removing a file that is already gone succeeds.
  */
@@ -23,6 +24,12 @@ public class StoredFileCleanup {
 
     public StoredFileCleanup(BlobStore blobs) {
         this.blobs = blobs;
+    }
+
+    @EventHandler
+    void on(UploadAbandoned event) {
+        blobs.delete(event.storagePath());
+        log.info("Removed stored file {} of abandoned upload {}", event.storagePath(), event.uploadId());
     }
 
     @EventHandler

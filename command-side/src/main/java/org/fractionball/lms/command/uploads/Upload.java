@@ -1,6 +1,7 @@
 package org.fractionball.lms.command.uploads;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -12,6 +13,7 @@ import org.fractionball.lms.events.content.ContentDetails;
 import org.fractionball.lms.events.content.ContentKind;
 import org.fractionball.lms.events.content.ContentUploaded;
 import org.fractionball.lms.events.content.ResourceFileType;
+import org.fractionball.lms.events.content.UploadAbandoned;
 import org.fractionball.lms.events.content.UploadSigned;
 import org.fractionball.lms.events.shared.AggregateIds;
 import org.fractionball.lms.events.shared.Caller;
@@ -44,13 +46,15 @@ public class Upload {
     private String contentType;
     private String originalFilename;
     private boolean completed;
+    private boolean abandoned;
 
     protected Upload() {
     }
 
     /** Called by {@link UploadHandlers} after the URL was signed. */
-    Upload(SignUpload command, Instant expiresAt) {
+    Upload(SignUpload command, Instant expiresAt, PendingUploads pending) {
         Caller by = command.by();
+        pending.add(command.uploadId(), expiresAt);
         apply(new UploadSigned(command.uploadId(), by.userId(), by.schoolId(), command.kind(), command.storagePath(),
                 command.contentType(), command.declaredSize(), command.originalFilename(), expiresAt));
     }
@@ -60,13 +64,16 @@ public class Upload {
      * content type and its bytes are of that type) and records the upload as completed; answers
      * the event that creates the content item.
      */
-    ContentCreated complete(CompleteUpload command, BlobStore blobs) {
+    ContentCreated complete(CompleteUpload command, BlobStore blobs, PendingUploads pending) {
         Caller by = command.by();
         if (by.userId() != uploaderId) {
             throw error(403, NOT_YOURS);
         }
         if (completed) {
             throw error(409, ALREADY_COMPLETED);
+        }
+        if (abandoned) {
+            throw error(404, NOT_FOUND);
         }
         StoredBlob blob = blobs.find(storagePath).orElseThrow(() -> error(404, NOT_FOUND));
         long max = UploadRules.maxBytes(kind);
@@ -95,9 +102,18 @@ public class Upload {
                 command.tags(), command.duration(), blob.size(), blobs.publicUrl(storagePath),
                 kind == ContentKind.VIDEO ? "" : null,
                 kind == ContentKind.RESOURCE ? ResourceFileType.ofContentType(contentType).value() : null);
+        pending.remove(uploadId);
         apply(new ContentUploaded(uploadId, uploadId, kind, uploaderId, schoolId, storagePath, contentType,
                 blob.size(), originalFilename, title));
         return new ContentCreated(uploadId, kind, uploaderId, schoolId, details, storagePath);
+    }
+
+    @CommandHandler
+    public void handle(AbandonUpload command, PendingUploads pending) {
+        pending.remove(uploadId);
+        if (!completed && !abandoned) {
+            apply(new UploadAbandoned(uploadId, storagePath));
+        }
     }
 
     @EventSourcingHandler
@@ -115,6 +131,11 @@ public class Upload {
     @EventSourcingHandler
     void on(ContentUploaded event) {
         completed = true;
+    }
+
+    @EventSourcingHandler
+    void on(UploadAbandoned event) {
+        abandoned = true;
     }
 
     private static CommandRejected error(int status, String message) {

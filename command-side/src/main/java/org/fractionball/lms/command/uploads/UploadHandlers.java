@@ -25,18 +25,20 @@ public class UploadHandlers {
     private final Repository<Upload> uploads;
     private final ContentItems contents;
     private final BlobStore blobs;
+    private final PendingUploads pending;
 
-    public UploadHandlers(Repository<Upload> uploads, ContentItems contents, BlobStore blobs) {
+    public UploadHandlers(Repository<Upload> uploads, ContentItems contents, BlobStore blobs, PendingUploads pending) {
         this.uploads = uploads;
         this.contents = contents;
         this.blobs = blobs;
+        this.pending = pending;
     }
 
     @CommandHandler
     public SignedUpload handle(SignUpload command) throws Exception {
         SignedUrl url = blobs.signUpload(command.storagePath(), command.contentType(),
                 UploadRules.maxBytes(command.kind()), UPLOAD_VALIDITY);
-        uploads.newInstance(() -> new Upload(command, url.expiresAt()));
+        uploads.newInstance(() -> new Upload(command, url.expiresAt(), pending));
         return new SignedUpload(url, blobs.publicUrl(command.storagePath()));
     }
 
@@ -45,7 +47,7 @@ public class UploadHandlers {
         ContentCreated created;
         try {
             created = uploads.load(AggregateIds.upload(command.uploadId())).invoke(upload -> upload.complete(command,
-                    blobs));
+                    blobs, pending));
         } catch (AggregateNotFoundException neverSigned) {
             throw CommandRejected.error(404, Upload.NOT_FOUND);
         }

@@ -24,6 +24,7 @@ import org.fractionball.lms.events.content.ContentDetails;
 import org.fractionball.lms.events.content.ContentKind;
 import org.fractionball.lms.events.content.ContentStatus;
 import org.fractionball.lms.events.content.ContentUploaded;
+import org.fractionball.lms.events.content.UploadAbandoned;
 import org.fractionball.lms.events.content.UploadSigned;
 import org.fractionball.lms.events.shared.AggregateIds;
 import org.fractionball.lms.events.shared.Caller;
@@ -81,6 +82,7 @@ class UploadTest {
             UPLOADER);
 
     private InMemoryBlobStore blobs;
+    private InMemoryPendingUploads pending;
     private EmbeddedEventStore contentEvents;
     private FixtureConfiguration<Upload> fixture;
 
@@ -90,6 +92,8 @@ class UploadTest {
         fixture = new AggregateTestFixture<>(Upload.class);
         // resources first: the fixture refuses them once a command handler is registered
         fixture.registerInjectableResource(blobs);
+        pending = new InMemoryPendingUploads();
+        fixture.registerInjectableResource(pending);
         contentEvents = contentEventStore(fixture.getEventBus());
         Repository<ContentItem> items = EventSourcingRepository.builder(ContentItem.class)
                 .eventStore(contentEvents)
@@ -99,7 +103,7 @@ class UploadTest {
                         ClasspathParameterResolverFactory.forClass(ContentItem.class)))
                 .build();
         fixture.registerAnnotatedCommandHandler(new UploadHandlers(fixture.getRepository(), new ContentItems(items),
-                blobs));
+                blobs, pending));
     }
 
     @AfterEach
@@ -204,6 +208,64 @@ class UploadTest {
         given(VIDEO_SIGNED)
                 .when(new CompleteUpload(VIDEO_UPLOAD_ID, "Halves", null, null, null, null, null, SCHOOL_ADMIN))
                 .expectException(rejected(403, Map.of("error", "Only the user who signed an upload can complete it")))
+                .expectNoEvents();
+    }
+
+    @Test
+    void signingRecordsThePendingUploadUntilItExpires() {
+        fixture.givenNoPriorActivity()
+                .andGivenCurrentTime(SIGNED_AT)
+                .when(new SignUpload(VIDEO_UPLOAD_ID, VIDEO, VIDEO_PATH, "video/mp4", 2_000_000,
+                        "Halves on the court.MP4", UPLOADER))
+                .expectSuccessfulHandlerExecution();
+
+        assertThat(pending.entries()).isEqualTo(Map.of(VIDEO_UPLOAD_ID, EXPIRES_AT));
+    }
+
+    @Test
+    void completingAnUploadEndsItsPendingState() {
+        blobs.put(VIDEO_PATH, "video/mp4", StoredContentTypesTest.mp4());
+        pending.add(VIDEO_UPLOAD_ID, EXPIRES_AT);
+
+        given(VIDEO_SIGNED).when(COMPLETE_VIDEO).expectSuccessfulHandlerExecution();
+
+        assertThat(pending.entries()).isEmpty();
+    }
+
+    @Test
+    void anUploadNeverCompletedIsAbandonedAndItsObjectNamedForRemoval() {
+        pending.add(VIDEO_UPLOAD_ID, EXPIRES_AT);
+
+        given(VIDEO_SIGNED)
+                .when(new AbandonUpload(VIDEO_UPLOAD_ID))
+                .expectEvents(new UploadAbandoned(VIDEO_UPLOAD_ID, VIDEO_PATH));
+
+        assertThat(pending.entries()).isEmpty();
+    }
+
+    @Test
+    void abandoningACompletedOrAbandonedUploadChangesNothing() {
+        given(VIDEO_SIGNED)
+                .andGiven(new ContentUploaded(VIDEO_UPLOAD_ID, VIDEO_UPLOAD_ID, VIDEO, 42, SCHOOL_ID, VIDEO_PATH,
+                        "video/mp4", 100, "Halves on the court.MP4", "Halves"))
+                .when(new AbandonUpload(VIDEO_UPLOAD_ID))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        given(VIDEO_SIGNED)
+                .andGiven(new UploadAbandoned(VIDEO_UPLOAD_ID, VIDEO_PATH))
+                .when(new AbandonUpload(VIDEO_UPLOAD_ID))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAbandonedUploadCannotBeCompleted() {
+        blobs.put(VIDEO_PATH, "video/mp4", StoredContentTypesTest.mp4());
+
+        given(VIDEO_SIGNED)
+                .andGiven(new UploadAbandoned(VIDEO_UPLOAD_ID, VIDEO_PATH))
+                .when(COMPLETE_VIDEO)
+                .expectException(rejected(404, Map.of("error", "File not found in storage")))
                 .expectNoEvents();
     }
 

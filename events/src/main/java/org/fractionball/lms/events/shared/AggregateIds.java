@@ -13,6 +13,8 @@ public final class AggregateIds {
     public static final String SCHOOL = "school";
     public static final String USER = "user";
     public static final String UPLOAD = "upload";
+    public static final String PLAYLIST = "playlist";
+    public static final String ACTIVITY = "activity";
 
     private AggregateIds() {
     }
@@ -32,5 +34,13 @@ public final class AggregateIds {
 
     public static String upload(UUID uploadId) {
         return UPLOAD + "-" + uploadId;
+    }
+
+    public static String playlist(UUID playlistId) {
+        return PLAYLIST + "-" + playlistId;
+    }
+
+    public static String activity(UUID activityId) {
+        return ACTIVITY + "-" + activityId;
     }
 }

@@ -1,5 +1,6 @@
 package org.fractionball.lms.infrastructure.security;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 
 /**
@@ -15,6 +16,7 @@ final class ApiAccessRules {
 
     static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(ANONYMOUS).permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/shared/*/").permitAll()
                 .requestMatchers("/api/schools/*/users/").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
                 .requestMatchers("/api/schools/**", "/api/admin/**").hasRole("ADMIN")
                 .requestMatchers("/api/users/**").hasAnyRole("ADMIN", "SCHOOL_ADMIN")

@@ -2,10 +2,13 @@ package org.fractionball.lms.infrastructure.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.fractionball.lms.command.uploads.AbandonedUploadSweep;
 import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.support.Api;
 import org.fractionball.lms.infrastructure.support.IntegrationTest;
+import org.fractionball.lms.infrastructure.support.TestStorage;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +35,9 @@ class ContentLifecycleJourneyIT extends IntegrationTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .build();
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    private AbandonedUploadSweep sweep;
 
     @Test
     void aVideoGoesFromUploadThroughReviewToStreaming() throws Exception {
@@ -172,6 +179,35 @@ class ContentLifecycleJourneyIT extends IntegrationTest {
                 assertThat(get(download.json().get("download_url").asText(), null).statusCode()).isEqualTo(404));
         assertThat(api().post("/api/resources/" + id + "/download/", null).token(tokenFor(teacher)).send().status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void uploadsNeverCompletedAreAbandonedAndTheirFilesRemoved() throws Exception {
+        long school = school(unique("abandon") + ".edu");
+        String teacher = user(Role.TEACHER, school);
+        byte[] video = mp4(2_000);
+        Api.Response signed = api().post("/api/uploads/sign/", """
+                {"filename": "forgotten.mp4", "file_size": %d, "content_type": "video/mp4", "category": "video"}"""
+                .formatted(video.length)).token(tokenFor(teacher)).send();
+        String path = signed.json().get("storage_path").asText();
+        assertThat(put(signed.json().get("upload_url").asText(), "video/mp4", video).statusCode()).isEqualTo(200);
+        Path stored = Path.of(TestStorage.directory()).resolve(path);
+        assertThat(stored).exists();
+        String uploadId = path.substring(path.lastIndexOf('/') + 1, path.lastIndexOf('.'));
+        jdbc.update("UPDATE pending_upload SET expires_at = now() - interval '25 hours' WHERE upload_id = ?::uuid",
+                uploadId);
+
+        assertThat(sweep.sweep()).isGreaterThanOrEqualTo(1);
+
+        assertThat(eventsOf("upload-" + uploadId)).extracting(event -> event.get(0))
+                .containsExactly("UploadSigned", "UploadAbandoned");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(stored).doesNotExist());
+        Api.Response late = api().post("/api/uploads/complete/", """
+                {"storage_path": "%s", "title": "Too late"}""".formatted(path)).token(tokenFor(teacher)).send();
+        assertThat(late.status()).isEqualTo(404);
+        assertThat(late.json()).isEqualTo(JSON.valueToTree(Map.of("error", "File not found in storage")));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pending_upload WHERE upload_id = ?::uuid", Long.class,
+                uploadId)).isZero();
     }
 
     private Api.Response action(String uid, String id, String action, String body) {

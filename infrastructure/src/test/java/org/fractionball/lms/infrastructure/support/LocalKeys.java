@@ -14,22 +14,22 @@ import java.util.Map;
  * emulator, and a service-account file built on the same key so the app starts the SDK in
  * production mode (nothing ever reaches Google: certificates come through the test transport).
  */
-final class LocalKeys {
+public final class LocalKeys {
     private static final LocalFirebaseKeys KEYS = new LocalFirebaseKeys();
     private static Path serviceAccount;
 
     private LocalKeys() {
     }
 
-    static String mint(String projectId, String uid, Map<String, Object> extraClaims) {
+    public static String mint(String projectId, String uid, Map<String, Object> extraClaims) {
         return KEYS.mint(projectId, uid, extraClaims);
     }
 
-    static HttpTransport certificateTransport() {
+    public static HttpTransport certificateTransport() {
         return KEYS.certificateTransport();
     }
 
-    static synchronized String serviceAccountFile() {
+    public static synchronized String serviceAccountFile() {
         if (serviceAccount == null) {
             String pem = ("-----BEGIN PRIVATE KEY-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.privateKey().getEncoded())

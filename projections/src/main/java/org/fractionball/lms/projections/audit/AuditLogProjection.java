@@ -6,6 +6,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.fractionball.lms.events.activities.ActivityChanged;
+import org.fractionball.lms.events.activities.ActivityCreated;
+import org.fractionball.lms.events.activities.ActivityDeleted;
+import org.fractionball.lms.events.activities.ActivityPublished;
+import org.fractionball.lms.events.activities.ActivityUnpublished;
 import org.fractionball.lms.events.accounts.UserDeactivated;
 import org.fractionball.lms.events.accounts.UserProvisioned;
 import org.fractionball.lms.events.accounts.UserReactivated;
@@ -22,7 +27,17 @@ import org.fractionball.lms.events.content.ContentStatus;
 import org.fractionball.lms.events.content.ContentSubmittedForReview;
 import org.fractionball.lms.events.content.ContentUploaded;
 import org.fractionball.lms.events.content.ResourceDownloaded;
+import org.fractionball.lms.events.content.UploadAbandoned;
 import org.fractionball.lms.events.content.UploadSigned;
+import org.fractionball.lms.events.playlists.PlaylistCreated;
+import org.fractionball.lms.events.playlists.PlaylistDeleted;
+import org.fractionball.lms.events.playlists.PlaylistDetailsChanged;
+import org.fractionball.lms.events.playlists.PlaylistDuplicated;
+import org.fractionball.lms.events.playlists.PlaylistItemAdded;
+import org.fractionball.lms.events.playlists.PlaylistItemRemoved;
+import org.fractionball.lms.events.playlists.PlaylistReordered;
+import org.fractionball.lms.events.playlists.PlaylistShareRevoked;
+import org.fractionball.lms.events.playlists.PlaylistShared;
 import org.fractionball.lms.events.schools.SchoolDeleted;
 import org.fractionball.lms.events.schools.SchoolRegistered;
 import org.fractionball.lms.events.security.LoginFailed;
@@ -34,6 +49,7 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * One row per audited event with the contract's action codes (§2.7, §8.1) and new ones for what
@@ -174,6 +190,108 @@ public class AuditLogProjection {
         record(message, "RESOURCE_DOWNLOADED", details("resource_id", event.resourceId().toString(),
                 "resource_title", event.title(), "resource_type", event.fileType(), "file_size", event.fileSize(),
                 "download_id", event.downloadId().toString()));
+    }
+
+    @EventHandler
+    void on(PlaylistCreated event, EventMessage<?> message) {
+        record(message, "PLAYLIST_CREATED", details("playlist_id", event.playlistId().toString(),
+                "playlist_name", event.name(), "is_public", event.isPublic(), "school", event.schoolId(),
+                "copied_from", text(event.copiedFrom())));
+    }
+
+    @EventHandler
+    void on(PlaylistDetailsChanged event, EventMessage<?> message) {
+        record(message, "PLAYLIST_UPDATED", details("playlist_id", event.playlistId().toString(),
+                "playlist_name", event.name(), "is_public", event.isPublic()));
+    }
+
+    @EventHandler
+    void on(PlaylistDeleted event, EventMessage<?> message) {
+        record(message, "PLAYLIST_DELETED", details("playlist_id", event.playlistId().toString(),
+                "playlist_name", event.name(), "playlist_owner", Long.toString(event.ownerId()),
+                "school", event.schoolId()));
+    }
+
+    @EventHandler
+    void on(PlaylistItemAdded event, EventMessage<?> message) {
+        record(message, "PLAYLIST_ITEM_ADDED", details("playlist_id", event.playlistId().toString(),
+                "playlist_name", event.playlistName(), "video_id", event.videoId().toString(),
+                "video_title", event.videoTitle(), "order", event.position()));
+    }
+
+    @EventHandler
+    void on(PlaylistItemRemoved event, EventMessage<?> message) {
+        record(message, "PLAYLIST_ITEM_REMOVED", details("playlist_id", event.playlistId().toString(),
+                "playlist_name", event.playlistName(), "item_id", event.itemId().toString(),
+                "video_id", event.videoId().toString(), "video_title", event.videoTitle(),
+                "order", event.position()));
+    }
+
+    @EventHandler
+    void on(PlaylistReordered event, EventMessage<?> message) {
+        record(message, "PLAYLIST_REORDERED", details("playlist_id", event.playlistId().toString(),
+                "playlist_name", event.playlistName(), "item_count", event.itemIds().size()));
+    }
+
+    @EventHandler
+    void on(PlaylistShared event, EventMessage<?> message) {
+        record(message, "PLAYLIST_SHARED", details("playlist_id", event.playlistId().toString(),
+                "playlist_name", event.playlistName(), "share_token", event.shareToken().toString(),
+                "expires_at", text(event.expiresAt())));
+    }
+
+    @EventHandler
+    void on(PlaylistShareRevoked event, EventMessage<?> message) {
+        record(message, "PLAYLIST_SHARE_REVOKED", details("playlist_id", event.playlistId().toString(),
+                "playlist_name", event.playlistName(), "share_id", event.shareId().toString(),
+                "share_token", event.shareToken().toString()));
+    }
+
+    /** {@code original_owner} is the owner's user id, as {@code content_owner} is (see the class comment). */
+    @EventHandler
+    void on(PlaylistDuplicated event, EventMessage<?> message) {
+        record(message, "PLAYLIST_DUPLICATED", details("original_playlist_id", event.playlistId().toString(),
+                "original_playlist_name", event.playlistName(), "original_owner", Long.toString(event.ownerId()),
+                "new_playlist_id", event.copyId().toString(), "new_playlist_name", event.copyName(),
+                "items_copied", event.itemsCopied(), "share_token", event.shareToken().toString()));
+    }
+
+    @EventHandler
+    void on(UploadAbandoned event, EventMessage<?> message) {
+        record(message, "UPLOAD_ABANDONED", details("upload_id", event.uploadId().toString(), "storage_path",
+                event.storagePath()));
+    }
+
+    @EventHandler
+    void on(ActivityCreated event, EventMessage<?> message) {
+        record(message, "ACTIVITY_CREATED", details("activity_id", event.activityId().toString(), "activity_title",
+                event.details().title(), "slug", event.details().slug(), "grade", event.details().grade(),
+                "is_published", event.published()));
+    }
+
+    @EventHandler
+    void on(ActivityChanged event, EventMessage<?> message) {
+        record(message, "ACTIVITY_UPDATED", details("activity_id", event.activityId().toString(), "activity_title",
+                event.details().title(), "slug", event.details().slug(), "changed_fields", event.changedFields()));
+    }
+
+    @EventHandler
+    void on(ActivityPublished event, EventMessage<?> message) {
+        record(message, "ACTIVITY_PUBLISHED", activity(event.activityId(), event.title(), event.slug()));
+    }
+
+    @EventHandler
+    void on(ActivityUnpublished event, EventMessage<?> message) {
+        record(message, "ACTIVITY_UNPUBLISHED", activity(event.activityId(), event.title(), event.slug()));
+    }
+
+    @EventHandler
+    void on(ActivityDeleted event, EventMessage<?> message) {
+        record(message, "ACTIVITY_DELETED", activity(event.activityId(), event.title(), event.slug()));
+    }
+
+    private static Map<String, Object> activity(UUID activityId, String title, String slug) {
+        return details("activity_id", activityId.toString(), "activity_title", title, "slug", slug);
     }
 
     @ResetHandler

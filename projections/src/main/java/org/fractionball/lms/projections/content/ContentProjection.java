@@ -6,7 +6,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.fractionball.lms.events.accounts.UserDetailsChanged;
+import org.fractionball.lms.events.accounts.UserMovedToSchool;
+import org.fractionball.lms.events.accounts.UserProvisioned;
 import org.fractionball.lms.events.accounts.UserRemoved;
+import org.fractionball.lms.events.accounts.UserRoleChanged;
 import org.fractionball.lms.events.content.ContentApproved;
 import org.fractionball.lms.events.content.ContentCreated;
 import org.fractionball.lms.events.content.ContentDeleted;
@@ -18,18 +22,25 @@ import org.fractionball.lms.events.content.ContentReturnedToDraft;
 import org.fractionball.lms.events.content.ContentStatus;
 import org.fractionball.lms.events.content.ContentSubmittedForReview;
 import org.fractionball.lms.events.schools.SchoolDeleted;
+import org.fractionball.lms.events.schools.SchoolDetailsChanged;
+import org.fractionball.lms.events.schools.SchoolRegistered;
 import org.fractionball.lms.projections.ProjectionNames;
+import org.fractionball.lms.projections.library.LibraryVersions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Keeps {@code content_view}: one row per live video or resource with its review state. Runs in
- * the processor's transaction together with its token; every write sets absolute values, so
- * handling an event twice leaves the same row.
+ * Keeps {@code content_view}: one row per live video or resource with its review state (its
+ * {@code search_vector} is a generated column), and the library's {@code library_member} and
+ * {@code library_school} (the names, roles and schools the library shows). Runs in the processor's
+ * transaction together with its token; every write sets absolute values, so handling an event twice
+ * leaves the same row. Every change a school's library shows raises that school's library version
+ * in the same transaction.
  */
 @Component
 @ProcessingGroup(ProjectionNames.CONTENT)
@@ -37,9 +48,11 @@ public class ContentProjection {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
+    private final LibraryVersions libraryVersions;
 
-    public ContentProjection(JdbcTemplate jdbc) {
+    public ContentProjection(JdbcTemplate jdbc, LibraryVersions libraryVersions) {
         this.jdbc = jdbc;
+        this.libraryVersions = libraryVersions;
     }
 
     @EventHandler
@@ -56,16 +69,17 @@ public class ContentProjection {
                 details.fileSize(), orEmpty(details.uri()), orEmpty(details.thumbnailUri()),
                 orEmpty(details.fileType()), event.ownerId(), event.schoolId(), ContentStatus.DRAFT.name(),
                 event.storagePath(), time(at), time(at));
+        bump(List.of(event.schoolId()));
     }
 
     @EventHandler
     void on(ContentDetailsChanged event, @Timestamp Instant at) {
         ContentDetails details = event.details();
-        jdbc.update("""
+        changed("""
                 UPDATE content_view SET title = ?, description = ?, grade = ?, topic = ?, tags = ?::jsonb,
                                         duration = ?, file_size = ?, uri = ?, thumbnail_uri = ?, file_type = ?,
                                         updated_at = ?
-                WHERE kind = ? AND id = ?""",
+                WHERE kind = ? AND id = ? RETURNING school_id""",
                 orEmpty(details.title()), orEmpty(details.description()), orEmpty(details.grade()),
                 orEmpty(details.topic()), tags(details.tags()), details.duration(), details.fileSize(),
                 orEmpty(details.uri()), orEmpty(details.thumbnailUri()), orEmpty(details.fileType()), time(at),
@@ -74,7 +88,9 @@ public class ContentProjection {
 
     @EventHandler
     void on(ContentSubmittedForReview event, @Timestamp Instant at) {
-        jdbc.update("UPDATE content_view SET status = ?, submitted_at = ?, updated_at = ? WHERE kind = ? AND id = ?",
+        changed("""
+                UPDATE content_view SET status = ?, submitted_at = ?, updated_at = ? WHERE kind = ? AND id = ?
+                RETURNING school_id""",
                 ContentStatus.PENDING.name(), time(at), time(at), kind(event.kind()), event.contentId());
     }
 
@@ -90,41 +106,114 @@ public class ContentProjection {
 
     @EventHandler
     void on(ContentReturnedToDraft event, @Timestamp Instant at) {
-        jdbc.update("""
+        changed("""
                 UPDATE content_view SET status = ?, submitted_at = NULL, reviewed_by = NULL, reviewed_at = NULL,
                                         review_notes = '', updated_at = ?
-                WHERE kind = ? AND id = ?""",
+                WHERE kind = ? AND id = ? RETURNING school_id""",
                 ContentStatus.DRAFT.name(), time(at), kind(event.kind()), event.contentId());
     }
 
     @EventHandler
     void on(ContentDeleted event) {
-        jdbc.update("DELETE FROM content_view WHERE kind = ? AND id = ?", kind(event.kind()), event.contentId());
+        changed("DELETE FROM content_view WHERE kind = ? AND id = ? RETURNING school_id", kind(event.kind()),
+                event.contentId());
     }
 
     /** Removing a user removes what it owns from the API, as the original's cascade did (§5.4). */
     @EventHandler
     void on(UserRemoved event) {
-        jdbc.update("DELETE FROM content_view WHERE owner_id = ?", event.userId());
+        changed("""
+                WITH content AS (DELETE FROM content_view WHERE kind IN ('video', 'resource') AND owner_id = ?
+                                 RETURNING school_id),
+                     member AS (DELETE FROM library_member WHERE id = ? RETURNING school_id)
+                SELECT school_id FROM content UNION SELECT school_id FROM member""", event.userId(), event.userId());
     }
 
     /** Deleting a school removes its content from the API, as the original's cascade did (§5.3). */
     @EventHandler
     void on(SchoolDeleted event) {
         jdbc.update("DELETE FROM content_view WHERE school_id = ?", event.schoolId());
+        jdbc.update("DELETE FROM library_member WHERE school_id = ?", event.schoolId());
+        jdbc.update("DELETE FROM library_school WHERE id = ?", event.schoolId());
+        bump(List.of(event.schoolId()));
     }
 
+    /** Nothing shows a user without content or a school yet, so neither creation raises a version. */
+    @EventHandler
+    void on(UserProvisioned event) {
+        jdbc.update("""
+                INSERT INTO library_member (id, school_id, role, full_name) VALUES (?, ?, ?, ?)
+                ON CONFLICT (id) DO NOTHING""", event.userId(), event.schoolId(), event.role().name(),
+                fullName(event.username(), event.firstName(), event.lastName()));
+    }
+
+    /** The name is on every item the user owns, in any school; e-mail or phone changes show nowhere. */
+    @EventHandler
+    void on(UserDetailsChanged event) {
+        String fullName = fullName(event.username(), event.firstName(), event.lastName());
+        changed("""
+                WITH member AS (UPDATE library_member SET full_name = ? WHERE id = ? AND full_name <> ?
+                                RETURNING school_id)
+                SELECT school_id FROM member
+                UNION SELECT c.school_id FROM content_view c, member
+                      WHERE c.kind IN ('video', 'resource') AND c.owner_id = ?""",
+                fullName, event.userId(), fullName, event.userId());
+    }
+
+    /** The role decides whether the user is an {@code owner} choice and in {@code active_teachers}. */
+    @EventHandler
+    void on(UserRoleChanged event) {
+        changed("UPDATE library_member SET role = ? WHERE id = ? RETURNING school_id", event.newRole().name(),
+                event.userId());
+    }
+
+    /** The user leaves one school's owner choices and teacher figures for the other's; its content stays. */
+    @EventHandler
+    void on(UserMovedToSchool event) {
+        jdbc.update("UPDATE library_member SET school_id = ? WHERE id = ?", event.toSchoolId(), event.userId());
+        bump(List.of(event.fromSchoolId(), event.toSchoolId()));
+    }
+
+    @EventHandler
+    void on(SchoolRegistered event) {
+        jdbc.update("INSERT INTO library_school (id, name) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
+                event.schoolId(), event.name());
+    }
+
+    @EventHandler
+    void on(SchoolDetailsChanged event) {
+        changed("UPDATE library_school SET name = ? WHERE id = ? AND name <> ? RETURNING id", event.name(),
+                event.schoolId(), event.name());
+    }
+
+    /** {@code library_version} is never reset: a rebuild must keep raising versions, never reuse one. */
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE content_view");
+        jdbc.update("TRUNCATE content_view, library_member, library_school");
     }
 
     private void reviewed(ContentKind kind, UUID contentId, ContentStatus status, long reviewerId, String notes,
                           Instant at) {
-        jdbc.update("""
+        changed("""
                 UPDATE content_view SET status = ?, reviewed_by = ?, reviewed_at = ?, review_notes = ?, updated_at = ?
-                WHERE kind = ? AND id = ?""",
+                WHERE kind = ? AND id = ? RETURNING school_id""",
                 status.name(), reviewerId, time(at), orEmpty(notes), time(at), kind(kind), contentId);
+    }
+
+    /** Runs a write that returns the ids of the schools whose library it changed, and bumps those. */
+    private void changed(String sql, Object... args) {
+        bump(jdbc.queryForList(sql, Long.class, args));
+    }
+
+    /** Raises the schools' library versions (deferred to the commit, see {@link LibraryVersions#bump}). */
+    private void bump(Collection<Long> schools) {
+        schools.forEach(libraryVersions::bump);
+    }
+
+    /** The contract's {@code full_name} (§3.2). */
+    private static String fullName(String username, String firstName, String lastName) {
+        return orEmpty(firstName).isEmpty() || orEmpty(lastName).isEmpty() ? orEmpty(username)
+                : firstName + " " + lastName;
     }
 
     private static String kind(ContentKind kind) {

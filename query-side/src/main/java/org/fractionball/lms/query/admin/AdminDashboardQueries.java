@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 /**
  * The admin dashboard (§5.8) and school stats (§5.7) from the accounts, content and audit read
  * tables. Each relation is counted in a query (or subquery) of its own, so no join multiplies
- * another (fixing D13). Playlists do not exist yet: their count is 0.
+ * another (fixing D13).
  */
 @Component
 public class AdminDashboardQueries {
@@ -45,7 +45,7 @@ public class AdminDashboardQueries {
                        count(*) FILTER (WHERE status = 'PENDING') AS pending_videos
                 FROM content_view WHERE kind = 'video'""");
         content.put("total_resources", count("SELECT count(*) FROM content_view WHERE kind = 'resource'"));
-        content.put("total_playlists", 0L);
+        content.put("total_playlists", count("SELECT count(*) FROM playlist_view"));
         dashboard.put("content_stats", content);
         Map<String, Object> recent = new LinkedHashMap<>();
         recent.put("new_users", count("SELECT count(*) FROM user_view WHERE created_at > now() - interval '7 days'"));
@@ -89,7 +89,7 @@ public class AdminDashboardQueries {
                 FROM content_view WHERE kind = 'video' AND school_id = ?""", school);
         content.put("total_resources", count("SELECT count(*) FROM content_view WHERE kind = 'resource' "
                 + "AND school_id = ?", school));
-        content.put("total_playlists", 0L);
+        content.put("total_playlists", count("SELECT count(*) FROM playlist_view WHERE school_id = ?", school));
         stats.put("content_stats", content);
         Map<String, Object> activity = new LinkedHashMap<>();
         activity.put("recent_videos", count("SELECT count(*) FROM content_view WHERE kind = 'video' AND school_id = ? "

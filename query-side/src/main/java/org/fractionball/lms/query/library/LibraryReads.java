@@ -1,0 +1,140 @@
+package org.fractionball.lms.query.library;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.fractionball.lms.events.content.ContentKind;
+import org.fractionball.lms.projections.content.ContentView;
+import org.fractionball.lms.projections.library.LibraryVersions;
+import org.fractionball.lms.query.content.ResourceResponse;
+import org.fractionball.lms.query.content.VideoResponse;
+import org.fractionball.lms.query.web.PageRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The library's answers, cached by version. Each request reads its school's library version from
+ * PostgreSQL (one primary-key lookup, after read-your-writes has waited), so the key of every
+ * answer changes as soon as a projection has committed a change the school's library shows;
+ * outdated entries are never read again and expire. Key: {@code <lms.redis.key-prefix>library:
+ * <school>:v<version>:<scope>:<answer>:<hash of the normalised parameters>}; scope is
+ * {@code u<user id>} for a teacher's view, {@code staff} for the school's staff, {@code all} where
+ * the answer is the same for everyone. A miss is computed in one read-only REPEATABLE READ
+ * transaction that also reads the version it is stored under, so an entry always holds exactly
+ * the state of its version. Errors (400, 404) are never cached.
+ */
+@Component
+public class LibraryReads {
+    private static final Logger log = LoggerFactory.getLogger(LibraryReads.class);
+    private static final ObjectMapper CANONICAL = new ObjectMapper();
+
+    private final QueryGateway queries;
+    private final LibraryVersions versions;
+    private final LibraryCache cache;
+    private final ObjectMapper json;
+    private final TransactionTemplate snapshot;
+    private final String keyPrefix;
+
+    public LibraryReads(QueryGateway queries, LibraryVersions versions, LibraryCache cache, ObjectMapper json,
+                        PlatformTransactionManager transactions,
+                        @Value("${lms.redis.key-prefix:lms:}") String keyPrefix) {
+        this.queries = queries;
+        this.versions = versions;
+        this.cache = cache;
+        this.json = json;
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
+        this.keyPrefix = keyPrefix + "library:";
+    }
+
+    /** One page of a filtered set; an invalid page is the contract's 404 (never cached). */
+    public LibraryPageData page(LibraryFilter filter, PageRequest page) {
+        List<Object> parameters = List.of(filter.canonical(), page.last() ? "last" : page.number(), page.size());
+        return cached(filter.schoolId(), filter.scope(), filter.kind().category() + "s", parameters,
+                LibraryPageData.class, () -> {
+                    LibraryTotals totals = queries.query(new CountLibraryItems(filter), LibraryTotals.class).join();
+                    int number = page.resolve(totals.count());
+                    List<ContentView> rows = queries.query(new FindLibraryItems(filter, page.offset(number),
+                            page.size()), ResponseTypes.multipleInstancesOf(ContentView.class)).join();
+                    List<?> answers = rows.stream().map(LibraryReads::answer).toList();
+                    return new LibraryPageData(totals.count(), number, totals.grades(), totals.topics(),
+                            json.valueToTree(answers));
+                });
+    }
+
+    /** One item of the school's library, whoever asks (visibility is the caller's to check). */
+    public Optional<LibraryItem> item(ContentKind kind, long schoolId, UUID id) {
+        return Optional.ofNullable(cached(schoolId, "all", kind.category(), List.of(id.toString()), LibraryItem.class,
+                () -> queries.query(new FindLibraryItem(kind, schoolId, id),
+                                ResponseTypes.optionalInstanceOf(ContentView.class)).join()
+                        .map(view -> new LibraryItem(view.ownerId(), view.status(), json.valueToTree(answer(view))))
+                        .orElse(null)));
+    }
+
+    /** The school's published-content figures, the same for everyone in it. */
+    public LibraryStatsResponse stats(long schoolId) {
+        return cached(schoolId, "all", "stats", List.of(), LibraryStatsResponse.class,
+                () -> queries.query(new FindLibraryStats(schoolId), LibraryStatsResponse.class).join());
+    }
+
+    private <T> T cached(long schoolId, String scope, String answer, List<Object> parameters, Class<T> type,
+                         Supplier<T> compute) {
+        if (!cache.enabled()) {
+            return snapshot.execute(status -> compute.get());
+        }
+        Optional<String> hit = cache.get(key(schoolId, versions.current(schoolId), scope, answer, parameters));
+        if (hit.isPresent()) {
+            try {
+                return json.readValue(hit.get(), type);
+            } catch (JsonProcessingException unreadable) {
+                // an entry written by another release of this class: computed afresh and overwritten below
+                log.warn("Library cache: unreadable {} entry ({}); recomputing", answer,
+                        unreadable.getOriginalMessage());
+            }
+        }
+        Versioned<T> computed = snapshot.execute(status -> new Versioned<>(versions.current(schoolId), compute.get()));
+        if (computed.value() != null) {
+            try {
+                cache.put(key(schoolId, computed.version(), scope, answer, parameters),
+                        json.writeValueAsString(computed.value()));
+            } catch (JsonProcessingException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+        return computed.value();
+    }
+
+    private String key(long schoolId, long version, String scope, String answer, List<Object> parameters) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    CANONICAL.writeValueAsString(parameters).getBytes(StandardCharsets.UTF_8));
+            return keyPrefix + schoolId + ":v" + version + ":" + scope + ":" + answer + ":"
+                    + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (JsonProcessingException | NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static Object answer(ContentView view) {
+        return view.kind() == ContentKind.VIDEO ? VideoResponse.of(view) : ResourceResponse.of(view);
+    }
+
+    private record Versioned<T>(long version, T value) {
+    }
+}

@@ -1,0 +1,4 @@
+package org.fractionball.lms.query.playlists;
+
+public record CountPlaylists(PlaylistFilter filter) {
+}
