@@ -1,9 +1,13 @@
 package org.fractionball.lms.infrastructure.throttling;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
@@ -33,6 +37,9 @@ public final class RedisThrottleBuckets implements ThrottleBuckets, DisposableBe
     private final LettuceConnectionFactory connectionFactory;
     private final Duration requestTimeout;
     private final Map<ThrottleRate, BucketConfiguration> configurations = new ConcurrentHashMap<>();
+    // idle proxies are dropped; the state they stand for lives in Redis
+    private final Cache<Key, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterAccess(Duration.ofMinutes(10)).build();
     private volatile StatefulConnection<String, byte[]> connection;
     private volatile ProxyManager<String> proxies;
 
@@ -41,10 +48,22 @@ public final class RedisThrottleBuckets implements ThrottleBuckets, DisposableBe
         this.requestTimeout = requestTimeout;
     }
 
+    /**
+     * One proxy per key and rate, shared by concurrent requests, with Bucket4j's batching: requests
+     * that arrive while a compare-and-swap on the same bucket is in flight are combined into the
+     * next one, instead of each retrying its own CAS against the others (a retry storm under load).
+     */
     @Override
     public Bucket bucket(String key, ThrottleRate rate) {
-        BucketConfiguration configuration = configurations.computeIfAbsent(rate, ThrottleBuckets::configuration);
-        return proxies().builder().build(key, () -> configuration);
+        return buckets.get(new Key(key, rate), this::proxy);
+    }
+
+    private Bucket proxy(Key key) {
+        BucketConfiguration configuration = configurations.computeIfAbsent(key.rate(), ThrottleBuckets::configuration);
+        return proxies().builder().withOptimization(Optimizations.batching()).build(key.key(), () -> configuration);
+    }
+
+    private record Key(String key, ThrottleRate rate) {
     }
 
     private ProxyManager<String> proxies() {

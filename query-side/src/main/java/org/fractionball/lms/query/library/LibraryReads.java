@@ -23,8 +23,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -49,6 +53,7 @@ public class LibraryReads {
     private final ObjectMapper json;
     private final TransactionTemplate snapshot;
     private final String keyPrefix;
+    private final Map<String, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
 
     public LibraryReads(QueryGateway queries, LibraryVersions versions, LibraryCache cache, ObjectMapper json,
                         PlatformTransactionManager transactions,
@@ -98,7 +103,8 @@ public class LibraryReads {
         if (!cache.enabled()) {
             return snapshot.execute(status -> compute.get());
         }
-        Optional<String> hit = cache.get(key(schoolId, versions.current(schoolId), scope, answer, parameters));
+        String current = key(schoolId, versions.current(schoolId), scope, answer, parameters);
+        Optional<String> hit = cache.get(current);
         if (hit.isPresent()) {
             try {
                 return json.readValue(hit.get(), type);
@@ -108,16 +114,36 @@ public class LibraryReads {
                         unreadable.getOriginalMessage());
             }
         }
-        Versioned<T> computed = snapshot.execute(status -> new Versioned<>(versions.current(schoolId), compute.get()));
-        if (computed.value() != null) {
+        // concurrent misses of one key (same version) wait for the first one's answer instead of all computing it
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> running = inFlight.putIfAbsent(current, mine);
+        if (running != null) {
             try {
-                cache.put(key(schoolId, computed.version(), scope, answer, parameters),
-                        json.writeValueAsString(computed.value()));
-            } catch (JsonProcessingException impossible) {
-                throw new IllegalStateException(impossible);
+                return type.cast(running.join());
+            } catch (CompletionException failed) {
+                // the same refusal (e.g. an invalid page) or failure as the computing request's
+                throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
             }
         }
-        return computed.value();
+        try {
+            Versioned<T> computed = snapshot.execute(status -> new Versioned<>(versions.current(schoolId),
+                    compute.get()));
+            if (computed.value() != null) {
+                try {
+                    cache.put(key(schoolId, computed.version(), scope, answer, parameters),
+                            json.writeValueAsString(computed.value()));
+                } catch (JsonProcessingException impossible) {
+                    throw new IllegalStateException(impossible);
+                }
+            }
+            mine.complete(computed.value());
+            return computed.value();
+        } catch (RuntimeException failure) {
+            mine.completeExceptionally(failure);
+            throw failure;
+        } finally {
+            inFlight.remove(current, mine);
+        }
     }
 
     private String key(long schoolId, long version, String scope, String answer, List<Object> parameters) {
