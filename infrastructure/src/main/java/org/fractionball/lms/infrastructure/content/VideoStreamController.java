@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.fractionball.lms.command.storage.BlobStore;
+import org.fractionball.lms.command.web.PathIds;
 import org.fractionball.lms.events.content.ContentKind;
 import org.fractionball.lms.events.content.ContentStatus;
 import org.fractionball.lms.events.shared.Caller;
@@ -21,8 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Playback of a video the caller may see (§5.9 visibility): a redirect to a signed GET URL of its
@@ -35,8 +34,6 @@ import java.util.regex.Pattern;
 @ReadsFrom(ProjectionNames.CONTENT)
 public class VideoStreamController {
     static final Duration STREAM_VALIDITY = Duration.ofHours(6);
-    private static final Pattern UUID_SHAPE =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final QueryGateway queries;
     private final BlobStore blobs;
@@ -49,10 +46,7 @@ public class VideoStreamController {
     @Operation(summary = "Stream a video: 302 to a signed URL (valid 6 hours) that serves Range requests")
     @GetMapping("/api/videos/{id}/stream/")
     public ResponseEntity<Void> stream(@PathVariable("id") String id, Caller caller) {
-        if (!UUID_SHAPE.matcher(id).matches()) {
-            throw QueryRejected.plainNotFound();
-        }
-        ContentView video = queries.query(new FindContentItem(ContentKind.VIDEO, UUID.fromString(id)),
+        ContentView video = queries.query(new FindContentItem(ContentKind.VIDEO, PathIds.uuid(id)),
                         ResponseTypes.optionalInstanceOf(ContentView.class)).join()
                 .filter(found -> visible(found, caller))
                 .orElseThrow(() -> QueryRejected.notFound("VideoAsset"));
