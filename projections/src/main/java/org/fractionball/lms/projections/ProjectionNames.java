@@ -14,9 +14,18 @@ public final class ProjectionNames {
     public static final String PLAYLISTS = "playlists";
     /** Curriculum activities (contract Appendix A.1). */
     public static final String ACTIVITIES = "activities";
+    /** Courses and enrolments with their progress. */
+    public static final String COURSES = "courses";
+    /** View sessions, downloads and the per-day statistics the dashboards and reports read. */
+    public static final String ANALYTICS = "analytics";
+    /** Bulk import jobs and their progress. */
+    public static final String IMPORTS = "imports";
+    /** System configuration values and feature flags. */
+    public static final String CONFIG = "config";
 
     /** Every processing group that keeps a read model, for tests and readiness checks. */
-    public static final List<String> ALL = List.of(ACCOUNTS, AUDIT, CONTENT, PLAYLISTS, ACTIVITIES);
+    public static final List<String> ALL = List.of(ACCOUNTS, AUDIT, CONTENT, PLAYLISTS, ACTIVITIES, COURSES,
+            ANALYTICS, IMPORTS, CONFIG);
 
     private ProjectionNames() {
     }

@@ -15,6 +15,11 @@ public final class AggregateIds {
     public static final String UPLOAD = "upload";
     public static final String PLAYLIST = "playlist";
     public static final String ACTIVITY = "activity";
+    public static final String COURSE = "course";
+    public static final String ENROLMENT = "enrolment";
+    public static final String IMPORT_JOB = "import";
+    public static final String SYSTEM_CONFIG = "config";
+    public static final String FEATURE_FLAG = "flag";
 
     private AggregateIds() {
     }
@@ -42,5 +47,27 @@ public final class AggregateIds {
 
     public static String activity(UUID activityId) {
         return ACTIVITY + "-" + activityId;
+    }
+
+    public static String course(UUID courseId) {
+        return COURSE + "-" + courseId;
+    }
+
+    public static String enrolment(UUID enrolmentId) {
+        return ENROLMENT + "-" + enrolmentId;
+    }
+
+    public static String importJob(UUID jobId) {
+        return IMPORT_JOB + "-" + jobId;
+    }
+
+    /** A configuration value, identified by its key (e.g. {@code system.maintenance_mode}). */
+    public static String systemConfig(String key) {
+        return SYSTEM_CONFIG + "-" + key;
+    }
+
+    /** A feature flag, identified by its name (e.g. {@code bulk_upload_enabled}). */
+    public static String featureFlag(String name) {
+        return FEATURE_FLAG + "-" + name;
     }
 }
