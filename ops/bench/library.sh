@@ -9,8 +9,7 @@ export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
 # production token verification: RS256 tokens minted with a local key, not emulator tokens
 unset FIREBASE_AUTH_EMULATOR_HOST
-./mvnw -q -B install -DskipTests
 rm -f infrastructure/target/failsafe-reports/failsafe-summary.xml
-./mvnw -B -pl infrastructure verify -Dgroups=benchmark -Dit.test=LibraryBenchmarkIT -Dtest=NoSuchTest \
+./mvnw -B -pl infrastructure -am verify -Dgroups=benchmark -Dit.test=LibraryBenchmarkIT -Dtest=NoSuchTest \
   -Dsurefire.failIfNoSpecifiedTests=false -DargLine="${BENCHMARK_ARGS:-}"
 cat infrastructure/target/library-benchmark.md

@@ -64,6 +64,8 @@ class LibraryCacheIT extends LibraryApiSupport {
     @Autowired
     private LibraryReads libraryReads;
     @Autowired
+    private LibraryCache libraryCache;
+    @Autowired
     private ObjectMapper objectMapper;
     @Autowired
     private PlatformTransactionManager transactions;
@@ -71,10 +73,11 @@ class LibraryCacheIT extends LibraryApiSupport {
     private String keyPrefix;
 
     @Test
-    void aRepeatedRequestIsServedFromRedisUnderAVersionedKey() {
+    void aRepeatedRequestIsServedFromTheNearCacheOrRedisUnderAVersionedKey() {
         long school = school(unique("library-cache") + ".edu");
         Account sa = account(Role.SCHOOL_ADMIN, school);
         Account teacher = account(Role.TEACHER, school);
+        Account colleague = account(Role.TEACHER, school);
         Instant start = now().minusSeconds(600);
         Item video = create(ContentKind.VIDEO, sa, video("Cached Fractions", "Halves.", "3", "number_line",
                 List.of(), 60), start);
@@ -86,9 +89,9 @@ class LibraryCacheIT extends LibraryApiSupport {
 
         double[] before = counts();
         JsonNode first = ok(VIDEOS + "?grade=3&ordering=title", sa);
-        assertThat(delta(before)).containsExactly(0, 1, 0);
+        assertThat(delta(before)).containsExactly(0, 0, 1, 0);
         JsonNode second = ok(VIDEOS + "?ordering=title&grade=3&page=1", sa);
-        assertThat(delta(before)).containsExactly(1, 1, 0);
+        assertThat(delta(before)).containsExactly(1, 0, 1, 0);
         assertThat(second.get("results")).isEqualTo(first.get("results"));
         assertThat(ids(second)).containsExactly(video.id());
         // the envelope is the request's own
@@ -97,21 +100,56 @@ class LibraryCacheIT extends LibraryApiSupport {
         List<String> staffKeys = scan(keys + "staff:videos:*");
         assertThat(staffKeys).hasSize(1);
         assertThat(redis.getExpire(staffKeys.get(0))).isBetween(1L, 600L);
+        // another node (its own near cache, the same Redis) reads the entry from Redis
+        LibraryReads otherNode = new LibraryReads(queryGateway, versions, libraryCache, objectMapper, transactions,
+                keyPrefix, 64, meters);
+        LibraryFilter gradeThree = new LibraryFilter(ContentKind.VIDEO, school, null, null, "3", null, null,
+                List.of(), null, null, null, null, null, null, List.of("title"));
+        assertThat(ids(otherNode.page(gradeThree, firstPage()))).containsExactly(video.id());
+        assertThat(delta(before)).containsExactly(1, 1, 1, 0);
 
-        ok(VIDEOS + "?grade=3&ordering=title", teacher);
-        assertThat(delta(before)).containsExactly(1, 2, 0);
-        assertThat(scan(keys + "u" + teacher.id() + ":videos:*")).hasSize(1);
+        // teachers who own no unpublished videos share one published-only answer (the staff's draft is not in it)
+        JsonNode teachers = ok(VIDEOS + "?grade=3&ordering=title", teacher);
+        assertThat(delta(before)).containsExactly(1, 1, 2, 0);
+        assertThat(ok(VIDEOS + "?ordering=title&grade=3", colleague)).isEqualTo(teachers);
+        assertThat(delta(before)).containsExactly(2, 1, 2, 0);
+        assertThat(ids(teachers)).containsExactly(video.id());
+        assertThat(scan(keys + "staff:videos:*")).hasSize(2);
+        assertThat(scan(keys + "u*")).isEmpty();
         ok(VIDEOS + video.id() + "/", teacher);
         ok(VIDEOS + video.id() + "/", sa);
-        assertThat(delta(before)).containsExactly(2, 3, 0);
+        assertThat(delta(before)).containsExactly(3, 1, 3, 0);
         ok("/api/library/stats/", teacher);
         ok("/api/library/stats/", sa);
-        assertThat(delta(before)).containsExactly(3, 4, 0);
+        assertThat(delta(before)).containsExactly(4, 1, 4, 0);
         assertThat(scan(keys + "all:*")).hasSize(2);
         // refusals are not cached
         get(VIDEOS + "?grade=3&page=9", sa);
         get(VIDEOS + "?grade=3&page=9", sa);
-        assertThat(delta(before)).containsExactly(3, 6, 0);
+        assertThat(delta(before)).containsExactly(4, 1, 6, 0);
+    }
+
+    @Test
+    void aTeacherWithADraftHasItsOwnAnswer() {
+        long school = school(unique("library-own") + ".edu");
+        Account sa = account(Role.SCHOOL_ADMIN, school);
+        Account teacher = account(Role.TEACHER, school);
+        Account colleague = account(Role.TEACHER, school);
+        Instant start = now().minusSeconds(600);
+        Item published = create(ContentKind.VIDEO, sa, video("Published Halves", "", "3", "number_line", List.of(),
+                60), start);
+        publish(published, sa, sa, start);
+        Item draft = create(ContentKind.VIDEO, teacher, video("My Draft", "", "3", "number_line", List.of(), 60),
+                start.plusSeconds(1));
+        awaitProjections();
+        String keys = keyPrefix + "library:" + school + ":v" + versions.current(school) + ":";
+
+        assertThat(ids(ok(VIDEOS, teacher))).containsExactly(draft.id(), published.id());
+        assertThat(ids(ok(VIDEOS, colleague))).containsExactly(published.id());
+        assertThat(scan(keys + "u" + teacher.id() + ":videos:*")).hasSize(1);
+        assertThat(scan(keys + "u" + colleague.id() + ":videos:*")).isEmpty();
+        assertThat(ids(ok(VIDEOS + "?status=DRAFT", colleague))).isEmpty();
+        assertThat(ids(ok(VIDEOS + "?status=DRAFT", teacher))).containsExactly(draft.id());
     }
 
     @Test
@@ -123,7 +161,7 @@ class LibraryCacheIT extends LibraryApiSupport {
         assertThat(ok(VIDEOS, colleague).get("count").asLong()).isZero();
         double[] before = counts();
         assertThat(ok(VIDEOS, colleague).get("count").asLong()).isZero();
-        assertThat(delta(before)[0]).isEqualTo(1);
+        assertThat(delta(before)[0]).as("near-cache hits").isEqualTo(1);
 
         Api.Response created = api().post("/api/videos/", """
                 {"title": "Fresh Lesson", "description": "Thirds on the court, step by step.", "grade": "4",
@@ -323,8 +361,9 @@ class LibraryCacheIT extends LibraryApiSupport {
     }
 
     private LibraryReads reads(LibraryCache cache) {
+        // no near cache: every read goes to the given cache
         return new LibraryReads(queryGateway, versions, cache, objectMapper, transactions,
-                "lms-test-own-" + UUID.randomUUID() + ":");
+                "lms-test-own-" + UUID.randomUUID() + ":", 0, new SimpleMeterRegistry());
     }
 
     private static LibraryFilter staffVideos(long school) {
@@ -364,8 +403,10 @@ class LibraryCacheIT extends LibraryApiSupport {
     }
 
     /** hit, miss, error counts of the application's cache. */
+    /** Near-cache hits, Redis hits, misses, Redis errors of the application's own library reads. */
     private double[] counts() {
-        return counts(meters);
+        double[] redis = counts(meters);
+        return new double[]{count(meters, "near"), redis[0], redis[1], redis[2]};
     }
 
     private static double[] counts(MeterRegistry registry) {
@@ -378,7 +419,7 @@ class LibraryCacheIT extends LibraryApiSupport {
 
     private double[] delta(double[] before) {
         double[] now = counts();
-        return new double[]{now[0] - before[0], now[1] - before[1], now[2] - before[2]};
+        return new double[]{now[0] - before[0], now[1] - before[1], now[2] - before[2], now[3] - before[3]};
     }
 
     private static <T> T timed(List<Long> millis, Supplier<T> call) {

@@ -52,6 +52,22 @@ public class LibraryVersions {
         return versions.isEmpty() ? 0 : versions.get(0);
     }
 
+    /**
+     * The school's current version and whether the user owns items of the kind there that are not
+     * published, read together in one statement, so the pair describes one committed state.
+     */
+    public VersionAndDrafts currentFor(long schoolId, String kind, long userId) {
+        return jdbc.queryForObject("""
+                SELECT coalesce((SELECT version FROM library_version WHERE school_id = ?), 0),
+                       EXISTS (SELECT 1 FROM content_view WHERE kind = ? AND owner_id = ? AND school_id = ?
+                                                            AND status <> 'PUBLISHED')""",
+                (rs, row) -> new VersionAndDrafts(rs.getLong(1), rs.getBoolean(2)), schoolId, kind, userId, schoolId);
+    }
+
+    /** A school's library version with one user's "owns unpublished items" as of that version. */
+    public record VersionAndDrafts(long version, boolean ownsUnpublished) {
+    }
+
     private void raise(long schoolId) {
         jdbc.update("""
                 INSERT INTO library_version (school_id, version) VALUES (?, 1)

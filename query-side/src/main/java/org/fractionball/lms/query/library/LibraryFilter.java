@@ -38,6 +38,20 @@ public record LibraryFilter(ContentKind kind, long schoolId, Long visibleTo, Str
                 createdBefore == null ? null : createdBefore.toString(), ordering);
     }
 
+    /**
+     * The same rows for a teacher who owns no unpublished items of this kind: published ones only,
+     * which every such teacher of the school shares (one cached answer instead of one per
+     * teacher). Null where sharing would change the answer (a teacher asking for draft or pending
+     * items sees only its own).
+     */
+    LibraryFilter publishedOnly() {
+        if (status != null && status != ContentStatus.PUBLISHED) {
+            return null;
+        }
+        return new LibraryFilter(kind, schoolId, null, search, grade, topic, fileType, tags, owner,
+                ContentStatus.PUBLISHED, minDuration, maxDuration, createdAfter, createdBefore, ordering);
+    }
+
     /** The cache scope of the rows: one teacher's view, or the whole school's for its staff. */
     String scope() {
         return visibleTo == null ? "staff" : "u" + visibleTo;

@@ -2,6 +2,10 @@ package org.fractionball.lms.query.library;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.fractionball.lms.events.content.ContentKind;
@@ -37,7 +41,8 @@ import java.util.function.Supplier;
  * answer changes as soon as a projection has committed a change the school's library shows;
  * outdated entries are never read again and expire. Key: {@code <lms.redis.key-prefix>library:
  * <school>:v<version>:<scope>:<answer>:<hash of the normalised parameters>}; scope is
- * {@code u<user id>} for a teacher's view, {@code staff} for the school's staff, {@code all} where
+ * {@code u<user id>} for the view of a teacher who owns unpublished items, {@code staff} for the
+ * school's staff and for the published-only view the other teachers share, {@code all} where
  * the answer is the same for everyone. A miss is computed in one read-only REPEATABLE READ
  * transaction that also reads the version it is stored under, so an entry always holds exactly
  * the state of its version. Errors (400, 404) are never cached.
@@ -54,10 +59,19 @@ public class LibraryReads {
     private final TransactionTemplate snapshot;
     private final String keyPrefix;
     private final Map<String, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
+    /**
+     * Answers this node has read or computed, by the same versioned keys: an entry is never
+     * outdated (a change makes new keys), so hot answers skip the Redis round trip and the JSON
+     * parsing. Weighed by their JSON length; null when configured to 0 megabytes.
+     */
+    private final Cache<String, Near> near;
+    private final Counter nearHits;
 
     public LibraryReads(QueryGateway queries, LibraryVersions versions, LibraryCache cache, ObjectMapper json,
                         PlatformTransactionManager transactions,
-                        @Value("${lms.redis.key-prefix:lms:}") String keyPrefix) {
+                        @Value("${lms.redis.key-prefix:lms:}") String keyPrefix,
+                        @Value("${lms.library.near-cache-megabytes:64}") long nearCacheMegabytes,
+                        MeterRegistry meters) {
         this.queries = queries;
         this.versions = versions;
         this.cache = cache;
@@ -66,18 +80,39 @@ public class LibraryReads {
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
         this.keyPrefix = keyPrefix + "library:";
+        this.near = nearCacheMegabytes <= 0 ? null : Caffeine.newBuilder()
+                .maximumWeight(nearCacheMegabytes * 1024 * 1024).weigher((String key, Near entry) -> entry.weight())
+                .build();
+        this.nearHits = Counter.builder("lms.library.cache").tag("result", "near")
+                .description("Library answers served from this node's near cache, before Redis")
+                .register(meters);
     }
 
-    /** One page of a filtered set; an invalid page is the contract's 404 (never cached). */
-    public LibraryPageData page(LibraryFilter filter, PageRequest page) {
-        List<Object> parameters = List.of(filter.canonical(), page.last() ? "last" : page.number(), page.size());
-        return cached(filter.schoolId(), filter.scope(), filter.kind().category() + "s", parameters,
+    /**
+     * One page of a filtered set; an invalid page is the contract's 404 (never cached). A teacher
+     * who owns no unpublished items of the kind gets the school's published-only answer, shared
+     * by all such teachers; read-your-writes has waited for the caller's own writes, so a draft it
+     * just created is already counted here.
+     */
+    public LibraryPageData page(LibraryFilter requested, PageRequest page) {
+        LibraryFilter filter = requested;
+        Long version = null;
+        if (requested.visibleTo() != null) {
+            LibraryVersions.VersionAndDrafts state = versions.currentFor(requested.schoolId(),
+                    requested.kind().category(), requested.visibleTo());
+            LibraryFilter shared = state.ownsUnpublished() ? null : requested.publishedOnly();
+            filter = shared == null ? requested : shared;
+            version = state.version();
+        }
+        LibraryFilter rows = filter;
+        List<Object> parameters = List.of(rows.canonical(), page.last() ? "last" : page.number(), page.size());
+        return cached(rows.schoolId(), version, rows.scope(), rows.kind().category() + "s", parameters,
                 LibraryPageData.class, () -> {
-                    LibraryTotals totals = queries.query(new CountLibraryItems(filter), LibraryTotals.class).join();
+                    LibraryTotals totals = queries.query(new CountLibraryItems(rows), LibraryTotals.class).join();
                     int number = page.resolve(totals.count());
-                    List<ContentView> rows = queries.query(new FindLibraryItems(filter, page.offset(number),
+                    List<ContentView> found = queries.query(new FindLibraryItems(rows, page.offset(number),
                             page.size()), ResponseTypes.multipleInstancesOf(ContentView.class)).join();
-                    List<?> answers = rows.stream().map(LibraryReads::answer).toList();
+                    List<?> answers = found.stream().map(LibraryReads::answer).toList();
                     return new LibraryPageData(totals.count(), number, totals.grades(), totals.topics(),
                             json.valueToTree(answers));
                 });
@@ -85,7 +120,7 @@ public class LibraryReads {
 
     /** One item of the school's library, whoever asks (visibility is the caller's to check). */
     public Optional<LibraryItem> item(ContentKind kind, long schoolId, UUID id) {
-        return Optional.ofNullable(cached(schoolId, "all", kind.category(), List.of(id.toString()), LibraryItem.class,
+        return Optional.ofNullable(cached(schoolId, null, "all", kind.category(), List.of(id.toString()), LibraryItem.class,
                 () -> queries.query(new FindLibraryItem(kind, schoolId, id),
                                 ResponseTypes.optionalInstanceOf(ContentView.class)).join()
                         .map(view -> new LibraryItem(view.ownerId(), view.status(), json.valueToTree(answer(view))))
@@ -94,20 +129,29 @@ public class LibraryReads {
 
     /** The school's published-content figures, the same for everyone in it. */
     public LibraryStatsResponse stats(long schoolId) {
-        return cached(schoolId, "all", "stats", List.of(), LibraryStatsResponse.class,
+        return cached(schoolId, null, "all", "stats", List.of(), LibraryStatsResponse.class,
                 () -> queries.query(new FindLibraryStats(schoolId), LibraryStatsResponse.class).join());
     }
 
-    private <T> T cached(long schoolId, String scope, String answer, List<Object> parameters, Class<T> type,
-                         Supplier<T> compute) {
+    /** {@code version}: the school's version if the caller has just read it, else null (read here). */
+    private <T> T cached(long schoolId, Long version, String scope, String answer, List<Object> parameters,
+                         Class<T> type, Supplier<T> compute) {
         if (!cache.enabled()) {
             return snapshot.execute(status -> compute.get());
         }
-        String current = key(schoolId, versions.current(schoolId), scope, answer, parameters);
+        String current = key(schoolId, version != null ? version : versions.current(schoolId), scope, answer,
+                parameters);
+        Near nearby = near == null ? null : near.getIfPresent(current);
+        if (nearby != null) {
+            nearHits.increment();
+            return type.cast(nearby.value());
+        }
         Optional<String> hit = cache.get(current);
         if (hit.isPresent()) {
             try {
-                return json.readValue(hit.get(), type);
+                T value = json.readValue(hit.get(), type);
+                keepNear(current, value, hit.get());
+                return value;
             } catch (JsonProcessingException unreadable) {
                 // an entry written by another release of this class: computed afresh and overwritten below
                 log.warn("Library cache: unreadable {} entry ({}); recomputing", answer,
@@ -130,8 +174,10 @@ public class LibraryReads {
                     compute.get()));
             if (computed.value() != null) {
                 try {
-                    cache.put(key(schoolId, computed.version(), scope, answer, parameters),
-                            json.writeValueAsString(computed.value()));
+                    String stored = key(schoolId, computed.version(), scope, answer, parameters);
+                    String value = json.writeValueAsString(computed.value());
+                    keepNear(stored, computed.value(), value);
+                    cache.put(stored, value);
                 } catch (JsonProcessingException impossible) {
                     throw new IllegalStateException(impossible);
                 }
@@ -143,6 +189,12 @@ public class LibraryReads {
             throw failure;
         } finally {
             inFlight.remove(current, mine);
+        }
+    }
+
+    private void keepNear(String key, Object value, String json) {
+        if (near != null) {
+            near.put(key, new Near(value, json.length()));
         }
     }
 
@@ -162,5 +214,8 @@ public class LibraryReads {
     }
 
     private record Versioned<T>(long version, T value) {
+    }
+
+    private record Near(Object value, int weight) {
     }
 }

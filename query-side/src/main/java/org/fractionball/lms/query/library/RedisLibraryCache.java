@@ -150,7 +150,7 @@ public final class RedisLibraryCache implements LibraryCache, DisposableBean {
     private static Counter counter(MeterRegistry meters, String result) {
         return Counter.builder("lms.library.cache").tag("result", result)
                 .description("Library answers served from Redis (hit), computed after a lookup (miss), or "
-                        + "computed because Redis could not answer (error)")
+                        + "computed because Redis could not answer (error); near: served before Redis")
                 .register(meters);
     }
 }
