@@ -104,7 +104,7 @@ class LibraryCacheIT extends LibraryApiSupport {
         LibraryReads otherNode = new LibraryReads(queryGateway, versions, libraryCache, objectMapper, transactions,
                 keyPrefix, 64, meters);
         LibraryFilter gradeThree = new LibraryFilter(ContentKind.VIDEO, school, null, null, "3", null, null,
-                List.of(), null, null, null, null, null, null, List.of("title"));
+                List.of(), null, null, null, null, null, null, List.of("title"), null);
         assertThat(ids(otherNode.page(gradeThree, firstPage()))).containsExactly(video.id());
         assertThat(delta(before)).containsExactly(1, 1, 1, 0);
 
@@ -327,7 +327,7 @@ class LibraryCacheIT extends LibraryApiSupport {
         LibraryReads uncached = reads(LibraryCache.NONE);
         LibraryFilter all = staffVideos(school);
         LibraryFilter search = new LibraryFilter(ContentKind.VIDEO, school, null, "fractions", null, null, null,
-                List.of(), null, null, null, null, null, null, List.of());
+                List.of(), null, null, null, null, null, null, List.of(), null);
         for (LibraryFilter filter : List.of(all, search)) {
             String what = filter.search() == null ? "list page" : "search page";
             List<Long> computed = new ArrayList<>();
@@ -368,7 +368,7 @@ class LibraryCacheIT extends LibraryApiSupport {
 
     private static LibraryFilter staffVideos(long school) {
         return new LibraryFilter(ContentKind.VIDEO, school, null, null, null, null, null, List.of(), null, null, null,
-                null, null, null, List.of());
+                null, null, null, List.of(), null);
     }
 
     private static PageRequest firstPage() {

@@ -189,7 +189,7 @@ public class ContentProjection {
     /** {@code library_version} is never reset: a rebuild must keep raising versions, never reuse one. */
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE content_view, library_member, library_school");
+        jdbc.update("TRUNCATE content_view, content_history, library_member, library_school");
     }
 
     private void reviewed(ContentKind kind, UUID contentId, ContentStatus status, long reviewerId, String notes,

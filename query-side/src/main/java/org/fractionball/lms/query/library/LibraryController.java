@@ -53,7 +53,9 @@ public class LibraryController {
             + "created_after, created_before (YYYY-MM-DD, both inclusive), ordering (created_at, updated_at, "
             + "title, duration, grade; - for descending; default newest first, or by rank when searching), page, "
             + "page_size (1-100, default 20). Adds a filters block: total_results, grades_available, "
-            + "topics_available, applied_filters.")
+            + "topics_available, applied_filters. as_of (ISO-8601 instant, or a date for its start in UTC; SA+ "
+            + "and AUDITOR, who must give it): the school's library as it stood then, every status; school "
+            + "(ADMIN and AUDITOR, with as_of): another school's.")
     @GetMapping("/api/library/videos/")
     @ReadsFrom(ProjectionNames.CONTENT)
     public LibraryPageResponse videos(Caller caller, @RequestParam MultiValueMap<String, String> params) {
@@ -71,7 +73,8 @@ public class LibraryController {
     @Operation(summary = "Browse the library's resources", description = "Own school; teachers see their own "
             + "resources and published ones. search, file_type, grade, topic, tags, owner, status (PUBLISHED, "
             + "DRAFT), created_after, created_before (both inclusive), ordering (created_at, title, file_type, "
-            + "file_size; - for descending), page, page_size (1-100, default 20).")
+            + "file_size; - for descending), page, page_size (1-100, default 20), as_of and school as for "
+            + "videos.")
     @GetMapping("/api/library/resources/")
     @ReadsFrom(ProjectionNames.CONTENT)
     public LibraryPageResponse resources(Caller caller, @RequestParam MultiValueMap<String, String> params) {
@@ -96,8 +99,8 @@ public class LibraryController {
     }
 
     private LibraryPageResponse list(LibraryListing listing, Caller caller, MultiValueMap<String, String> params) {
-        LibraryFilter filter = LibraryParameters.filter(listing, params, caller, userId -> queries.query(
-                new IsLibraryOwnerChoice(caller.schoolId(), userId), Boolean.class).join());
+        LibraryFilter filter = LibraryParameters.filter(listing, params, caller, (school, userId) ->
+                queries.query(new IsLibraryOwnerChoice(school, userId), Boolean.class).join());
         PageRequest page = LibraryParameters.page(params);
         LibraryPageData data = reads.page(filter, page);
         boolean hasNext = (long) data.page() * page.size() < data.count();

@@ -3,6 +3,7 @@ package org.fractionball.lms.query.library;
 import org.fractionball.lms.events.content.ContentKind;
 import org.fractionball.lms.events.content.ContentStatus;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -15,12 +16,13 @@ import java.util.List;
  * smallest not below {@code min_duration}, the largest not above {@code max_duration});
  * {@code createdBefore} includes its whole day (D11);
  * {@code ordering} lists validated sort keys, {@code -} for descending, empty for the default
- * (by rank when searching, else newest first).
+ * (by rank when searching, else newest first); {@code asOf}, when set, asks for the rows as they
+ * stood at that moment (from the content history) instead of now.
  */
 public record LibraryFilter(ContentKind kind, long schoolId, Long visibleTo, String search, String grade,
                             String topic, String fileType, List<String> tags, Long owner, ContentStatus status,
                             Long minDuration, Long maxDuration, LocalDate createdAfter,
-                            LocalDate createdBefore, List<String> ordering) {
+                            LocalDate createdBefore, List<String> ordering, Instant asOf) {
 
     public LibraryFilter {
         tags = List.copyOf(tags);
@@ -35,7 +37,8 @@ public record LibraryFilter(ContentKind kind, long schoolId, Long visibleTo, Str
         return Arrays.asList(kind.category(), schoolId, visibleTo, search, grade, topic, fileType, tags, owner,
                 status == null ? null : status.name(), minDuration, maxDuration,
                 createdAfter == null ? null : createdAfter.toString(),
-                createdBefore == null ? null : createdBefore.toString(), ordering);
+                createdBefore == null ? null : createdBefore.toString(), ordering,
+                asOf == null ? null : asOf.toString());
     }
 
     /**
@@ -49,7 +52,7 @@ public record LibraryFilter(ContentKind kind, long schoolId, Long visibleTo, Str
             return null;
         }
         return new LibraryFilter(kind, schoolId, null, search, grade, topic, fileType, tags, owner,
-                ContentStatus.PUBLISHED, minDuration, maxDuration, createdAfter, createdBefore, ordering);
+                ContentStatus.PUBLISHED, minDuration, maxDuration, createdAfter, createdBefore, ordering, asOf);
     }
 
     /** The cache scope of the rows: one teacher's view, or the whole school's for its staff. */

@@ -5,6 +5,7 @@ import org.fractionball.lms.events.content.Grade;
 import org.fractionball.lms.events.content.ResourceFileType;
 import org.fractionball.lms.events.content.Topic;
 import org.fractionball.lms.events.shared.Caller;
+import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.query.web.PageRequest;
 import org.fractionball.lms.query.web.QueryRejected;
 import org.springframework.util.MultiValueMap;
@@ -13,14 +14,17 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.LongPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +36,7 @@ import java.util.regex.Pattern;
 final class LibraryParameters {
     static final String INVALID_ID = "Select a valid choice. That choice is not one of the available choices.";
     static final int MAX_PAGE_SIZE = 100;
+    static final String NOT_PERMITTED = "You do not have permission to perform this action.";
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
     /** Python's {@code strptime("%Y-%m-%d")}: four-digit year, one- or two-digit month and day. */
     private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
@@ -43,11 +48,40 @@ final class LibraryParameters {
 
     /**
      * The listing's filter for the caller: its own school; a teacher sees its own items and published
-     * ones. {@code isOwnerChoice} tells whether a user id is a TEACHER or SCHOOL_ADMIN of the school.
+     * ones. {@code as_of} (SA+ and AUDITOR) reads the library as it stood at a moment, for ADMIN and
+     * AUDITOR of any {@code school}. {@code isOwnerChoice} tells whether a user id is a TEACHER or
+     * SCHOOL_ADMIN of a school.
      */
     static LibraryFilter filter(LibraryListing listing, MultiValueMap<String, String> params, Caller caller,
-                                LongPredicate isOwnerChoice) {
+                                OwnerChoices isOwnerChoice) {
         Map<String, List<String>> errors = new LinkedHashMap<>();
+        Instant asOf = null;
+        long schoolId = caller.schoolId();
+        String moment = last(params, "as_of");
+        if (moment != null && !moment.isEmpty()) {
+            if (!caller.isSchoolAdminOrAbove() && caller.role() != Role.AUDITOR) {
+                throw new QueryRejected(403, Map.of("detail", NOT_PERMITTED));
+            }
+            asOf = instant(moment);
+            if (asOf == null) {
+                errors.put("as_of", List.of("Enter a valid date/time."));
+            }
+            String school = last(params, "school");
+            if (school != null && !school.isEmpty()) {
+                if (caller.role() != Role.ADMIN && caller.role() != Role.AUDITOR) {
+                    throw new QueryRejected(403, Map.of("detail", NOT_PERMITTED));
+                }
+                Long chosen = userId(school);
+                if (chosen == null) {
+                    errors.put("school", List.of("Enter a whole number."));
+                } else {
+                    schoolId = chosen;
+                }
+            }
+        } else if (caller.role() == Role.AUDITOR) {
+            // auditors read the library only as of a moment, as before this parameter existed otherwise
+            throw new QueryRejected(403, Map.of("detail", NOT_PERMITTED));
+        }
         String search = null;
         String grade = null;
         String topic = null;
@@ -82,7 +116,7 @@ final class LibraryParameters {
                 case "tags" -> tags = tags(value);
                 case "owner" -> {
                     owner = userId(value);
-                    if (owner == null || !isOwnerChoice.test(owner)) {
+                    if (owner == null || !isOwnerChoice.test(schoolId, owner)) {
                         owner = null;
                         error = INVALID_ID;
                     }
@@ -122,10 +156,34 @@ final class LibraryParameters {
         if (!errors.isEmpty()) {
             throw new QueryRejected(400, errors);
         }
-        return new LibraryFilter(listing.kind, caller.schoolId(),
-                caller.isSchoolAdminOrAbove() ? null : caller.userId(), search == null || search.isEmpty()
-                ? null : search, grade, topic, fileType, tags, owner, status, minDuration, maxDuration,
-                createdAfter, createdBefore, ordering);
+        // as of a moment, every role that may ask sees the whole school's library
+        return new LibraryFilter(listing.kind, schoolId,
+                caller.isSchoolAdminOrAbove() || asOf != null ? null : caller.userId(), search == null
+                || search.isEmpty() ? null : search, grade, topic, fileType, tags, owner, status, minDuration,
+                maxDuration, createdAfter, createdBefore, ordering, asOf);
+    }
+
+    /**
+     * {@code as_of}: an ISO-8601 instant with its offset ({@code 2026-11-23T08:00:00Z},
+     * {@code 2026-11-23T09:00:00+01:00}), or a date for the start of that day in UTC.
+     */
+    private static Instant instant(String value) {
+        String text = value.strip();
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notATime) {
+            try {
+                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+    }
+
+    /** Whether a user is a TEACHER or SCHOOL_ADMIN of a school (the {@code owner} filter's choices). */
+    @FunctionalInterface
+    interface OwnerChoices {
+        boolean test(long schoolId, long userId);
     }
 
     /** The library pagination (§0.5): {@code page} as everywhere, {@code page_size} 1…100, else 20. */

@@ -132,13 +132,23 @@ public class LibraryQueries {
         return new LibraryStatsResponse(grades, topics, types, teachers, totals[0], totals[1], playlists);
     }
 
-    /** The search query joins as {@code q} once, for matching and for ranking. */
+    /**
+     * The rows as they are, or the row versions valid at {@code asOf}; the search query joins as
+     * {@code q} once, for matching and for ranking.
+     */
     private static String from(LibraryFilter filter, List<Object> args) {
+        String rows = " FROM content_view c";
+        if (filter.asOf() != null) {
+            Timestamp at = Timestamp.from(filter.asOf());
+            args.add(at);
+            args.add(at);
+            rows = " FROM (SELECT * FROM content_history WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)) c";
+        }
         if (filter.search() == null) {
-            return " FROM content_view c";
+            return rows;
         }
         args.add(filter.search());
-        return " FROM content_view c" + QUERY;
+        return rows + QUERY;
     }
 
     private static String where(LibraryFilter filter, List<Object> args) {
