@@ -1,12 +1,9 @@
 package org.fractionball.lms.infrastructure.activities;
 
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.support.Api;
 import org.fractionball.lms.projections.ProjectionNames;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.List;
 import java.util.UUID;
@@ -15,9 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The activities read model is rebuilt from the event store to exactly the rows it had. */
 class ActivityProjectionIT extends ActivityApiSupport {
-
-    @Autowired
-    private EventProcessingConfiguration processing;
 
     @Test
     void rebuildingTheActivitiesProjectionReproducesTheSameRows() {
@@ -46,14 +40,10 @@ class ActivityProjectionIT extends ActivityApiSupport {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM activity_view WHERE lower(slug) = lower(?)", Long.class,
                 deleted)).isZero();
 
-        TrackingEventProcessor processor = processing.eventProcessor(ProjectionNames.ACTIVITIES,
-                TrackingEventProcessor.class).orElseThrow();
-        processor.shutDown();
-        processor.resetTokens(processor.getMessageSource().createTailToken());
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM activity_view", Long.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM activity_resource_view", Long.class)).isZero();
-        processor.start();
-        awaitProjections();
+        replay(ProjectionNames.ACTIVITIES, () -> {
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM activity_view", Long.class)).isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM activity_resource_view", Long.class)).isZero();
+        });
         assertThat(checksum()).isEqualTo(before);
     }
 

@@ -2,13 +2,10 @@ package org.fractionball.lms.infrastructure.playlists;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.support.Api;
 import org.fractionball.lms.projections.ProjectionNames;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -26,9 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PlaylistProjectionIT extends PlaylistApiSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Autowired
-    private EventProcessingConfiguration processing;
 
     @Test
     void everyPlaylistChangeIsAuditedWithItsActionAndMetadataButViewsAreNot() {
@@ -159,13 +153,8 @@ class PlaylistProjectionIT extends PlaylistApiSupport {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM playlist_item_view WHERE playlist_id = ?::uuid",
                 Long.class, playlist)).isEqualTo(2);
 
-        TrackingEventProcessor processor = processing.eventProcessor(ProjectionNames.PLAYLISTS,
-                TrackingEventProcessor.class).orElseThrow();
-        processor.shutDown();
-        processor.resetTokens(processor.getMessageSource().createTailToken());
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM playlist_view", Long.class)).isZero();
-        processor.start();
-        awaitProjections();
+        replay(ProjectionNames.PLAYLISTS,
+                () -> assertThat(jdbc.queryForObject("SELECT count(*) FROM playlist_view", Long.class)).isZero());
         assertThat(checksum()).isEqualTo(before);
     }
 

@@ -2,6 +2,7 @@ package org.fractionball.lms.infrastructure.support;
 
 import com.google.api.client.http.HttpTransport;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.LmsApplication;
 import org.fractionball.lms.infrastructure.axon.ProjectionPositions;
@@ -106,6 +107,22 @@ public abstract class IntegrationTest {
                 Duration.ofSeconds(10))) {
             throw new AssertionError("projections did not reach position " + head);
         }
+    }
+
+    /**
+     * Rebuilds a processing group's tables from the first event: stops its processor, resets its
+     * tokens (running its reset handlers), runs {@code whileEmpty} against the emptied tables,
+     * starts it again and waits until every projection has caught up.
+     */
+    protected void replay(String processingGroup, Runnable whileEmpty) {
+        TrackingEventProcessor processor = processing.eventProcessor(processingGroup, TrackingEventProcessor.class)
+                .orElseThrow();
+        processor.shutDown();
+        processor.resetTokens(processor.getMessageSource().createTailToken());
+        whileEmpty.run();
+        processor.start();
+        // a replay is judged by position: its token reports "replaying" until a newer event arrives
+        awaitProjections();
     }
 
     /** In local-keys mode the SDK fetches Google's certificates through this transport. */
