@@ -63,6 +63,15 @@ public final class TestServices {
         return withDatabase(adminJdbcUrl, databaseName);
     }
 
+    /** JDBC URL of another fresh database on the same server, dropped when the JVM exits. */
+    public String freshDatabase(String purpose) {
+        String name = databaseName + "_" + purpose;
+        execute("CREATE DATABASE " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + name
+                + " WITH (FORCE)")));
+        return withDatabase(adminJdbcUrl, name);
+    }
+
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), username, password);
     }
