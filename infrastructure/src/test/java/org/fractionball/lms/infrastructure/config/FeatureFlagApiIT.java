@@ -5,6 +5,9 @@ import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.support.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +23,12 @@ class FeatureFlagApiIT extends ConfigApiSupport {
     private static final List<String> FLAG_FIELDS = List.of("id", "name", "display_name", "description", "is_enabled",
             "is_permanent", "applies_to_schools", "applies_to_roles", "school_count", "created_at", "updated_at",
             "created_by", "created_by_name", "updated_by", "updated_by_name");
+
+    @Autowired
+    private StringRedisTemplate redis;
+
+    @Value("${lms.redis.key-prefix}")
+    private String keyPrefix;
 
     private static Account admin;
     private static Account teacher;
@@ -175,6 +184,27 @@ class FeatureFlagApiIT extends ConfigApiSupport {
         } finally {
             setValue(admin, siteName, "Fraction Ball LMS");
             switchFlag(admin, "content_approval_required", true);
+        }
+    }
+
+    @Test
+    void thePublicConfigurationIsCachedInRedisUnderTheReadModelsVersionUntilAChange() {
+        awaitProjections();
+        long version = jdbc.queryForObject("SELECT version FROM config_version", Long.class);
+        String first = api().get("/api/public-config/").send().text();
+        String key = keyPrefix + "public_config:" + version + ":anonymous";
+        assertThat(redis.opsForValue().get(key)).isEqualTo(first);
+        assertThat(redis.getExpire(key)).isBetween(1L, 300L);
+        assertThat(api().get("/api/config/public/").send().text()).isEqualTo(first);
+        String quality = "content.default_video_quality";
+        try {
+            setValue(admin, quality, "1080p");
+            awaitProjections();
+            assertThat(jdbc.queryForObject("SELECT version FROM config_version", Long.class)).isGreaterThan(version);
+            String changed = api().get("/api/public-config/").send().text();
+            assertThat(changed).isNotEqualTo(first).contains("\"content.default_video_quality\":\"1080p\"");
+        } finally {
+            setValue(admin, quality, "720p");
         }
     }
 }

@@ -242,9 +242,28 @@ class SystemConfigApiIT extends ConfigApiSupport {
                 assertThat(refused.text())
                         .isEqualTo("{\"detail\":\"You do not have permission to perform this action.\"}");
             }
-            assertThat(api().post("/api/config/system/bulk_update/", "{\"configs\": []}").token(caller.token())
-                    .send().status()).isEqualTo(403);
+            String configId = configId(admin, "branding.site_name");
+            String flagId = flagId(admin, "bulk_upload_enabled");
+            List<Api.Request> writes = List.of(
+                    api().post("/api/config/system/bulk_update/", "{\"configs\": []}"),
+                    api().post("/api/config/system/", "{}"),
+                    api().patch("/api/config/system/" + configId + "/", "{\"value\": \"Mine\"}"),
+                    api().put("/api/config/system/" + configId + "/", "{}"),
+                    api().delete("/api/config/system/" + configId + "/"),
+                    api().post("/api/config/features/", "{}"),
+                    api().patch("/api/config/features/" + flagId + "/", "{\"is_enabled\": false}"),
+                    api().delete("/api/config/features/" + flagId + "/"),
+                    api().post("/api/config/features/" + flagId + "/toggle/", null));
+            for (Api.Request write : writes) {
+                assertThat(write.token(caller.token()).send().status()).isEqualTo(403);
+            }
+            assertThat(get("/api/config/system/" + configId + "/change_history/", caller).status()).isEqualTo(403);
+            assertThat(get("/api/config/features/" + flagId + "/", caller).status()).isEqualTo(403);
+            assertThat(get("/api/public-config/", caller).status()).isEqualTo(200);
         }
+        assertThat(ok("/api/config/system/" + configId(admin, "branding.site_name") + "/", admin).get("value")
+                .asText()).isEqualTo("Fraction Ball LMS");
+        assertThat(api().get("/api/public-config/").token("not-a-token").send().status()).isEqualTo(401);
         assertThat(api().get("/api/config/system/").send().status()).isEqualTo(401);
         assertThat(api().post("/api/config/features/", "{}").send().status()).isEqualTo(401);
         assertThat(get("/api/config/system/not-a-uuid/", admin).text()).isEqualTo("{\"detail\":\"Not found.\"}");
