@@ -8,14 +8,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import java.sql.Array;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The lookups in {@code config_key_lookup} and {@code feature_flag_lookup}. The in-process copy
@@ -28,6 +27,8 @@ import java.util.UUID;
 public class JdbcConfigRegistry implements ConfigRegistry {
     private final JdbcTemplate jdbc;
     private final long checkIntervalNanos;
+    /** Raised whenever a change of this node completes, so a reload that straddled it is not kept. */
+    private final AtomicLong completedChanges = new AtomicLong();
     private volatile Cached cached;
 
     private record Cached(LiveConfiguration configuration, long checkedAt) {
@@ -120,11 +121,16 @@ public class JdbcConfigRegistry implements ConfigRegistry {
         if (current != null && now - current.checkedAt() < checkIntervalNanos) {
             return current.configuration();
         }
+        long changesBefore = completedChanges.get();
         // the version is read before the rows: a change committing in between makes the next check reload
         long version = jdbc.queryForObject("SELECT version FROM config_lookup_version", Long.class);
         LiveConfiguration configuration = current != null && current.configuration().version() == version
                 ? current.configuration() : load(version);
-        cached = new Cached(configuration, now);
+        synchronized (this) {
+            if (completedChanges.get() == changesBefore) {
+                cached = new Cached(configuration, now);
+            }
+        }
         return configuration;
     }
 
@@ -136,14 +142,10 @@ public class JdbcConfigRegistry implements ConfigRegistry {
         Map<String, LiveConfiguration.FlagScope> flags = new HashMap<>();
         jdbc.query("SELECT name, enabled, school_ids, roles FROM feature_flag_lookup", rs -> {
             flags.put(rs.getString("name"), new LiveConfiguration.FlagScope(rs.getBoolean("enabled"),
-                    Arrays.asList((Long[]) array(rs.getArray("school_ids"))),
-                    Arrays.asList((String[]) array(rs.getArray("roles")))));
+                    Arrays.asList((Long[]) rs.getArray("school_ids").getArray()),
+                    Arrays.asList((String[]) rs.getArray("roles").getArray())));
         });
         return new LiveConfiguration(version, values, flags);
-    }
-
-    private static Object array(Array array) throws SQLException {
-        return array.getArray();
     }
 
     private boolean keyTaken(String key) {
@@ -157,12 +159,17 @@ public class JdbcConfigRegistry implements ConfigRegistry {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    cached = null;
+                    dropCopy();
                 }
             });
         } else {
-            cached = null;
+            dropCopy();
         }
+    }
+
+    private synchronized void dropCopy() {
+        completedChanges.incrementAndGet();
+        cached = null;
     }
 
     /** A PostgreSQL array literal; every element is quoted, so names and roles need no further escaping. */
