@@ -111,8 +111,10 @@ public class SystemConfigCommandController {
         if (items == null || !items.isArray() || items.isEmpty()) {
             throw CommandRejected.error(400, "configs array is required");
         }
-        JsonNode reasonNode = body.get("reason");
-        String reason = "Bulk update: " + (reasonNode == null || reasonNode.isNull() ? "" : reasonNode.asText());
+        RequestFields fields = RequestFields.of(body, true);
+        String reasonText = fields.isNull("reason") ? null : fields.string("reason", false, 1000, true);
+        fields.validate();
+        String reason = "Bulk update: " + Objects.requireNonNullElse(reasonText, "");
         List<Object> updated = new ArrayList<>();
         List<Object> errors = new ArrayList<>();
         for (JsonNode item : items) {

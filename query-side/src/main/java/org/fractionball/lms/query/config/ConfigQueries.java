@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Answers configuration queries from the {@code config} group's tables; user names from {@code user_view}. */
 @Component
@@ -29,21 +30,21 @@ public class ConfigQueries {
     private static final String SELECT_FLAG = "SELECT f.*, " + FULL_NAME.formatted("f.created_by")
             + " AS created_by_name, " + FULL_NAME.formatted("f.updated_by") + " AS updated_by_name FROM feature_flag_view f";
     private static final RowMapper<SystemConfigView> CONFIG = (rs, n) -> new SystemConfigView(
-            rs.getObject("id", java.util.UUID.class), rs.getString("config_key"), rs.getString("value"),
+            rs.getObject("id", UUID.class), rs.getString("config_key"), rs.getString("value"),
             ConfigType.valueOf(rs.getString("config_type")), rs.getString("name"), rs.getString("description"),
             rs.getString("category"), rs.getBoolean("is_public"), rs.getBoolean("is_editable"),
             rs.getString("validation_regex"), nullableDouble(rs, "min_value"), nullableDouble(rs, "max_value"),
             instant(rs, "created_at"), instant(rs, "updated_at"), nullableLong(rs, "updated_by"),
             rs.getString("updated_by_name"));
     private static final RowMapper<FeatureFlagView> FLAG = (rs, n) -> new FeatureFlagView(
-            rs.getObject("id", java.util.UUID.class), rs.getString("name"), rs.getString("display_name"),
+            rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("display_name"),
             rs.getString("description"), rs.getBoolean("is_enabled"), rs.getBoolean("is_permanent"),
             Arrays.asList((Long[]) rs.getArray("applies_to_schools").getArray()),
             Arrays.asList((String[]) rs.getArray("applies_to_roles").getArray()), instant(rs, "created_at"),
             instant(rs, "updated_at"), nullableLong(rs, "created_by"), rs.getString("created_by_name"),
             nullableLong(rs, "updated_by"), rs.getString("updated_by_name"));
     private static final RowMapper<ConfigChangeView> CHANGE = (rs, n) -> new ConfigChangeView(
-            rs.getString("event_id"), rs.getObject("config_id", java.util.UUID.class), rs.getString("config_key"),
+            rs.getString("event_id"), rs.getObject("config_id", UUID.class), rs.getString("config_key"),
             rs.getString("config_name"), rs.getString("old_value"), rs.getString("new_value"),
             rs.getString("change_reason"), nullableLong(rs, "changed_by"), rs.getString("changed_by_name"),
             instant(rs, "changed_at"), rs.getString("ip_address"));

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -144,7 +145,7 @@ public class ConfigQueryController {
         flagStats.put("total_flags", flags.size());
         flagStats.put("enabled_flags", flags.stream().filter(FeatureFlagView::enabled).count());
         flagStats.put("permanent_flags", flags.stream().filter(FeatureFlagView::permanent).count());
-        Map<String, Long> perCategory = new java.util.TreeMap<>();
+        Map<String, Long> perCategory = new TreeMap<>();
         configs.forEach(config -> perCategory.merge(config.category(), 1L, Long::sum));
         List<Map<String, Object>> categories = new ArrayList<>();
         perCategory.forEach((category, count) -> {
