@@ -3,6 +3,8 @@ package org.fractionball.lms.command.content;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.fractionball.lms.command.config.ConfigDefaults;
+import org.fractionball.lms.command.config.FeatureSwitches;
 import org.fractionball.lms.command.web.CommandRejected;
 import org.fractionball.lms.command.web.CommandSender;
 import org.fractionball.lms.command.web.PathIds;
@@ -29,18 +31,27 @@ import java.util.UUID;
 public class ApprovalCommandController {
     private final CommandSender commands;
     private final ContentResponses responses;
+    private final FeatureSwitches switches;
 
-    public ApprovalCommandController(CommandSender commands, ContentResponses responses) {
+    public ApprovalCommandController(CommandSender commands, ContentResponses responses, FeatureSwitches switches) {
         this.commands = commands;
         this.responses = responses;
+        this.switches = switches;
     }
 
-    @Operation(summary = "Submit one's own draft for review (any role)")
+    @Operation(summary = "Submit one's own draft for review (any role)",
+            description = "While the feature flag content_approval_required is off for the caller, the draft is "
+                    + "published at once (audited as CONTENT_PUBLISHED_WITHOUT_REVIEW).")
     @PostMapping("/api/approval/{kind}/{id}/submit_for_review/")
     public ResponseEntity<Object> submit(@PathVariable("kind") String kind, @PathVariable("id") String id,
                                          Caller caller) {
         ContentKind contentKind = kind(kind);
         UUID contentId = PathIds.uuid(id);
+        if (!switches.isEnabled(ConfigDefaults.CONTENT_APPROVAL_REQUIRED, caller)) {
+            return send(new PublishContentWithoutReview(contentId, contentKind,
+                    ConfigDefaults.CONTENT_APPROVAL_REQUIRED, caller), contentKind, contentId,
+                    "Content published without review: approval is not required");
+        }
         return send(new SubmitContentForReview(contentId, contentKind, caller), contentKind, contentId,
                 "Content submitted for review successfully");
     }

@@ -15,6 +15,7 @@ import org.fractionball.lms.events.content.ContentDeleted;
 import org.fractionball.lms.events.content.ContentDetails;
 import org.fractionball.lms.events.content.ContentDetailsChanged;
 import org.fractionball.lms.events.content.ContentKind;
+import org.fractionball.lms.events.content.ContentPublishedWithoutReview;
 import org.fractionball.lms.events.content.ContentRejected;
 import org.fractionball.lms.events.content.ContentReturnedToDraft;
 import org.fractionball.lms.events.content.ContentStatus;
@@ -119,19 +120,16 @@ public class ContentItem {
 
     @CommandHandler
     public ContentState handle(SubmitContentForReview command) {
-        Caller by = command.by();
-        requireVisibleForReview(by);
-        if (by.userId() != ownerId) {
-            throw error(403, ONLY_OWNER_SUBMITS);
-        }
-        if (status != ContentStatus.DRAFT) {
-            throw error(400, "Content must be in DRAFT status to submit for review. Current status: " + status);
-        }
-        List<String> problems = completenessProblems();
-        if (!problems.isEmpty()) {
-            throw CommandRejected.error(400, "Content validation failed", "details", problems);
-        }
+        requireSubmittable(command.by());
         apply(new ContentSubmittedForReview(contentId, kind, details.title(), ownerId));
+        return state();
+    }
+
+    /** The same checks as a submission, then published without a reviewer (D25f: the approval flag obeyed). */
+    @CommandHandler
+    public ContentState handle(PublishContentWithoutReview command) {
+        requireSubmittable(command.by());
+        apply(new ContentPublishedWithoutReview(contentId, kind, details.title(), ownerId, command.flag()));
         return state();
     }
 
@@ -255,6 +253,14 @@ public class ContentItem {
     }
 
     @EventSourcingHandler
+    void on(ContentPublishedWithoutReview event, @Timestamp Instant at) {
+        status = ContentStatus.PUBLISHED;
+        submittedAt = at;
+        reviewedAt = at;
+        updatedAt = at;
+    }
+
+    @EventSourcingHandler
     void on(ContentRejected event, @Timestamp Instant at) {
         status = ContentStatus.REJECTED;
         reviewedBy = event.reviewerId();
@@ -293,6 +299,21 @@ public class ContentItem {
                 || by.schoolId() == schoolId && (by.role() == Role.SCHOOL_ADMIN || by.userId() == ownerId);
         if (!visible) {
             throw CommandRejected.notFound(modelName());
+        }
+    }
+
+    /** Only the owner submits, only a draft, only a complete one. */
+    private void requireSubmittable(Caller by) {
+        requireVisibleForReview(by);
+        if (by.userId() != ownerId) {
+            throw error(403, ONLY_OWNER_SUBMITS);
+        }
+        if (status != ContentStatus.DRAFT) {
+            throw error(400, "Content must be in DRAFT status to submit for review. Current status: " + status);
+        }
+        List<String> problems = completenessProblems();
+        if (!problems.isEmpty()) {
+            throw CommandRejected.error(400, "Content validation failed", "details", problems);
         }
     }
 

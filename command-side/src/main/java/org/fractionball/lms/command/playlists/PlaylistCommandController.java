@@ -3,6 +3,7 @@ package org.fractionball.lms.command.playlists;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.fractionball.lms.command.config.FeatureSwitches;
 import org.fractionball.lms.command.web.CommandSender;
 import org.fractionball.lms.command.web.PathIds;
 import org.fractionball.lms.events.shared.AggregateIds;
@@ -29,10 +30,12 @@ import java.util.UUID;
 public class PlaylistCommandController {
     private final CommandSender commands;
     private final PlaylistResponses responses;
+    private final FeatureSwitches switches;
 
-    public PlaylistCommandController(CommandSender commands, PlaylistResponses responses) {
+    public PlaylistCommandController(CommandSender commands, PlaylistResponses responses, FeatureSwitches switches) {
         this.commands = commands;
         this.responses = responses;
+        this.switches = switches;
     }
 
     @Operation(summary = "Create a playlist", description = "Owned by the caller, in the caller's school, empty.")
@@ -105,6 +108,7 @@ public class PlaylistCommandController {
     public ResponseEntity<Object> share(@PathVariable("id") String id, @RequestBody(required = false) JsonNode body,
                                         Caller caller) {
         UUID playlistId = PathIds.uuid(id);
+        SharingSwitch.require(switches, caller);
         SharePlaylist command = new SharePlaylist(playlistId, UUID.randomUUID(), UUID.randomUUID(),
                 PlaylistFields.expiresInDays(body), caller);
         return commands.send(AggregateIds.playlist(playlistId), command, Playlist.MODEL, 201, responses::share);

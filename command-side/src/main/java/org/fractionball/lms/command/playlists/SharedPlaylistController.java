@@ -2,6 +2,7 @@ package org.fractionball.lms.command.playlists;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.fractionball.lms.command.config.FeatureSwitches;
 import org.fractionball.lms.command.web.CommandSender;
 import org.fractionball.lms.command.web.PathIds;
 import org.fractionball.lms.events.shared.AggregateIds;
@@ -24,10 +25,12 @@ import java.util.UUID;
 public class SharedPlaylistController {
     private final CommandSender commands;
     private final PlaylistResponses responses;
+    private final FeatureSwitches switches;
 
-    public SharedPlaylistController(CommandSender commands, PlaylistResponses responses) {
+    public SharedPlaylistController(CommandSender commands, PlaylistResponses responses, FeatureSwitches switches) {
         this.commands = commands;
         this.responses = responses;
+        this.switches = switches;
     }
 
     @Operation(summary = "A shared playlist (anonymous)", description = "Only its published videos and no ids; "
@@ -35,6 +38,7 @@ public class SharedPlaylistController {
     @GetMapping("/api/shared/{token}/")
     public ResponseEntity<Object> view(@PathVariable("token") String token) {
         UUID shareToken = PathIds.uuid(token);
+        SharingSwitch.requireSwitchedOn(switches);
         return commands.send(PlaylistShareLink.aggregateId(shareToken), new ViewSharedPlaylist(shareToken),
                 Playlist.MODEL, 200, responses::shared);
     }
@@ -44,6 +48,7 @@ public class SharedPlaylistController {
                     + "the copy exists.")
     @PostMapping("/api/shared/{token}/duplicate/")
     public ResponseEntity<Object> duplicate(@PathVariable("token") String token, Caller caller) {
+        SharingSwitch.require(switches, caller);
         DuplicateSharedPlaylist command = new DuplicateSharedPlaylist(PathIds.uuid(token), UUID.randomUUID(), caller);
         return commands.send(AggregateIds.playlist(command.copyId()), command, Playlist.MODEL, 201,
                 responses::playlist);

@@ -60,11 +60,11 @@ public class Upload {
     }
 
     /**
-     * Checks the stored object (it exists, is within the size limit, was stored with the signed
+     * Checks the stored object (it exists, is within the size limit under the cap in force now, was stored with the signed
      * content type and its bytes are of that type) and records the upload as completed; answers
      * the event that creates the content item.
      */
-    ContentCreated complete(CompleteUpload command, BlobStore blobs, PendingUploads pending) {
+    ContentCreated complete(CompleteUpload command, BlobStore blobs, PendingUploads pending, long capBytes) {
         Caller by = command.by();
         if (by.userId() != uploaderId) {
             throw error(403, NOT_YOURS);
@@ -76,7 +76,7 @@ public class Upload {
             throw error(404, NOT_FOUND);
         }
         StoredBlob blob = blobs.find(storagePath).orElseThrow(() -> error(404, NOT_FOUND));
-        long max = UploadRules.maxBytes(kind);
+        long max = UploadRules.maxBytes(kind, capBytes);
         if (blob.size() > max) {
             blobs.delete(storagePath);
             throw error(400, UploadRules.sizeMessage(blob.size(), max));

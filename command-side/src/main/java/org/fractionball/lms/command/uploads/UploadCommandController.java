@@ -3,6 +3,7 @@ package org.fractionball.lms.command.uploads;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.fractionball.lms.command.config.SystemSettings;
 import org.fractionball.lms.command.content.ContentResponses;
 import org.fractionball.lms.command.content.ContentState;
 import org.fractionball.lms.command.storage.StoragePaths;
@@ -43,16 +44,18 @@ public class UploadCommandController {
 
     private final CommandSender commands;
     private final ContentResponses responses;
+    private final SystemSettings settings;
     private final Clock clock;
 
-    public UploadCommandController(CommandSender commands, ContentResponses responses) {
+    public UploadCommandController(CommandSender commands, ContentResponses responses, SystemSettings settings) {
         this.commands = commands;
         this.responses = responses;
+        this.settings = settings;
         this.clock = Clock.systemUTC();
     }
 
     @Operation(summary = "A signed URL to PUT one file to (valid 1 hour)",
-            description = "Videos ≤ 500 MB (mp4, mpeg, quicktime, x-msvideo, webm); resources ≤ 50 MB (pdf, "
+            description = "Videos ≤ system.max_upload_size_mb (500 MB by default), resources ≤ 50 MB and the same cap (mp4, mpeg, quicktime, x-msvideo, webm); resources ≤ 50 MB (pdf, "
                     + "Office, txt, jpeg, png, gif). The PUT must carry the same Content-Type.")
     @PostMapping("/api/uploads/sign/")
     public ResponseEntity<Object> sign(@RequestBody(required = false) JsonNode body, Caller caller) {
@@ -69,7 +72,8 @@ public class UploadCommandController {
         fields.validateAs("Invalid request data");
 
         ContentKind kind = ContentKind.ofCategory(category);
-        Optional<String> violation = UploadRules.violation(kind, size, contentType, filename);
+        Optional<String> violation = UploadRules.violation(kind, size, contentType, filename,
+                settings.maxUploadBytes());
         if (violation.isPresent()) {
             throw CommandRejected.error(400, "Invalid upload", "message", violation.get());
         }

@@ -3,6 +3,7 @@ package org.fractionball.lms.command.uploads;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+import org.fractionball.lms.command.config.SystemSettings;
 import org.fractionball.lms.command.content.ContentItems;
 import org.fractionball.lms.command.content.ContentState;
 import org.fractionball.lms.command.storage.BlobStore;
@@ -26,18 +27,21 @@ public class UploadHandlers {
     private final ContentItems contents;
     private final BlobStore blobs;
     private final PendingUploads pending;
+    private final SystemSettings settings;
 
-    public UploadHandlers(Repository<Upload> uploads, ContentItems contents, BlobStore blobs, PendingUploads pending) {
+    public UploadHandlers(Repository<Upload> uploads, ContentItems contents, BlobStore blobs, PendingUploads pending,
+                          SystemSettings settings) {
         this.uploads = uploads;
         this.contents = contents;
         this.blobs = blobs;
         this.pending = pending;
+        this.settings = settings;
     }
 
     @CommandHandler
     public SignedUpload handle(SignUpload command) throws Exception {
         SignedUrl url = blobs.signUpload(command.storagePath(), command.contentType(),
-                UploadRules.maxBytes(command.kind()), UPLOAD_VALIDITY);
+                UploadRules.maxBytes(command.kind(), settings.maxUploadBytes()), UPLOAD_VALIDITY);
         uploads.newInstance(() -> new Upload(command, url.expiresAt(), pending));
         return new SignedUpload(url, blobs.publicUrl(command.storagePath()));
     }
@@ -47,7 +51,7 @@ public class UploadHandlers {
         ContentCreated created;
         try {
             created = uploads.load(AggregateIds.upload(command.uploadId())).invoke(upload -> upload.complete(command,
-                    blobs, pending));
+                    blobs, pending, settings.maxUploadBytes()));
         } catch (AggregateNotFoundException neverSigned) {
             throw CommandRejected.error(404, Upload.NOT_FOUND);
         }

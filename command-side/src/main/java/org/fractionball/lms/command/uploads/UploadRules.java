@@ -43,13 +43,19 @@ public final class UploadRules {
     private UploadRules() {
     }
 
-    public static long maxBytes(ContentKind kind) {
-        return kind == ContentKind.VIDEO ? MAX_VIDEO_BYTES : MAX_RESOURCE_BYTES;
+    /**
+     * The limit of one kind under the configured cap ({@code system.max_upload_size_mb}, D25f): videos
+     * up to the cap (500 MiB by default, the contract's limit), resources up to 50 MiB and never above
+     * the cap.
+     */
+    public static long maxBytes(ContentKind kind, long capBytes) {
+        return kind == ContentKind.VIDEO ? capBytes : Math.min(MAX_RESOURCE_BYTES, capBytes);
     }
 
     /** The first rule {@code size}, {@code contentType} and {@code filename} break, as the contract words it. */
-    public static Optional<String> violation(ContentKind kind, long size, String contentType, String filename) {
-        long max = maxBytes(kind);
+    public static Optional<String> violation(ContentKind kind, long size, String contentType, String filename,
+                                             long capBytes) {
+        long max = maxBytes(kind, capBytes);
         if (size > max) {
             return Optional.of(sizeMessage(size, max));
         }

@@ -12,6 +12,7 @@ import org.fractionball.lms.events.content.ContentDeleted;
 import org.fractionball.lms.events.content.ContentDetails;
 import org.fractionball.lms.events.content.ContentDetailsChanged;
 import org.fractionball.lms.events.content.ContentKind;
+import org.fractionball.lms.events.content.ContentPublishedWithoutReview;
 import org.fractionball.lms.events.content.ContentRejected;
 import org.fractionball.lms.events.content.ContentReturnedToDraft;
 import org.fractionball.lms.events.content.ContentStatus;
@@ -620,6 +621,32 @@ class ContentItemTest {
         givenVideo(DRAFT)
                 .when(new SubmitContentForReview(VIDEO_ID, VIDEO, OTHER_SCHOOL_ADMIN))
                 .expectException(rejected(404, VIDEO_NOT_FOUND))
+                .expectNoEvents();
+    }
+
+    @Test
+    void withoutRequiredApprovalTheOwnersDraftIsPublishedAtOnceAndTheEventSaysWhy() {
+        givenVideo(DRAFT)
+                .when(new PublishContentWithoutReview(VIDEO_ID, VIDEO, "content_approval_required", OWNER))
+                .expectEvents(new ContentPublishedWithoutReview(VIDEO_ID, VIDEO, "Halves on the court", 42,
+                        "content_approval_required"))
+                .expectResultMessagePayload(state(VIDEO_CREATED, VIDEO_DETAILS, PUBLISHED, NOW, null, NOW, "", NOW));
+    }
+
+    @Test
+    void publishingWithoutReviewIsStillOnlyForTheOwner() {
+        givenVideo(DRAFT)
+                .when(new PublishContentWithoutReview(VIDEO_ID, VIDEO, "content_approval_required", SCHOOL_ADMIN))
+                .expectException(rejected(403, ONLY_OWNER_SUBMITS))
+                .expectNoEvents();
+    }
+
+    @Test
+    void publishingWithoutReviewIsStillOnlyForADraft() {
+        givenVideo(REJECTED)
+                .when(new PublishContentWithoutReview(VIDEO_ID, VIDEO, "content_approval_required", OWNER))
+                .expectException(rejected(400, Map.of("error",
+                        "Content must be in DRAFT status to submit for review. Current status: REJECTED")))
                 .expectNoEvents();
     }
 

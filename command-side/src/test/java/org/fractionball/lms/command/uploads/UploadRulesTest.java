@@ -19,15 +19,26 @@ class UploadRulesTest {
     private static final long RESOURCE_LIMIT = 52_428_800L;
 
     private static Optional<String> violation(ContentKind kind, long size, String contentType, String filename) {
-        return UploadRules.violation(kind, size, contentType, filename);
+        return UploadRules.violation(kind, size, contentType, filename, VIDEO_LIMIT);
     }
 
     // --- size -----------------------------------------------------------------------------------
 
     @Test
     void theLimitsAre500MiBForVideosAnd50MiBForResources() {
-        assertThat(UploadRules.maxBytes(VIDEO)).isEqualTo(VIDEO_LIMIT);
-        assertThat(UploadRules.maxBytes(RESOURCE)).isEqualTo(RESOURCE_LIMIT);
+        assertThat(UploadRules.maxBytes(VIDEO, VIDEO_LIMIT)).isEqualTo(VIDEO_LIMIT);
+        assertThat(UploadRules.maxBytes(RESOURCE, VIDEO_LIMIT)).isEqualTo(RESOURCE_LIMIT);
+    }
+
+    @Test
+    void theConfiguredCapLimitsVideosAndCapsResourcesBelowTheirOwnLimit() {
+        long tenMiB = 10L * 1_048_576;
+        assertThat(UploadRules.maxBytes(VIDEO, tenMiB)).isEqualTo(tenMiB);
+        assertThat(UploadRules.maxBytes(RESOURCE, tenMiB)).isEqualTo(tenMiB);
+        assertThat(UploadRules.maxBytes(VIDEO, 2000L * 1_048_576)).isEqualTo(2000L * 1_048_576);
+        assertThat(UploadRules.maxBytes(RESOURCE, 2000L * 1_048_576)).isEqualTo(RESOURCE_LIMIT);
+        assertThat(UploadRules.violation(VIDEO, tenMiB + 1, "video/mp4", "lesson.mp4", tenMiB))
+                .contains("File size (10.0MB) exceeds maximum allowed size (10.0MB)");
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.axonframework.modelling.command.Repository;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
+import org.fractionball.lms.command.config.InMemoryConfigRegistry;
+import org.fractionball.lms.command.config.SystemSettings;
 import org.fractionball.lms.command.content.ContentItem;
 import org.fractionball.lms.command.content.ContentItems;
 import org.fractionball.lms.command.content.ContentState;
@@ -103,7 +105,7 @@ class UploadTest {
                         ClasspathParameterResolverFactory.forClass(ContentItem.class)))
                 .build();
         fixture.registerAnnotatedCommandHandler(new UploadHandlers(fixture.getRepository(), new ContentItems(items),
-                blobs, pending));
+                blobs, pending, new SystemSettings(new InMemoryConfigRegistry())));
     }
 
     @AfterEach

@@ -17,6 +17,10 @@ final class ApiAccessRules {
     static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(ANONYMOUS).permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/shared/*/").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/public-config/", "/api/config/public/").permitAll()
+                // the configuration root only lists links (§0.1: any authenticated user); the rest is ADMIN's
+                .requestMatchers(HttpMethod.GET, "/api/config/").hasAnyRole("ADMIN", "SCHOOL_ADMIN", "TEACHER")
+                .requestMatchers("/api/config/**").hasRole("ADMIN")
                 .requestMatchers("/api/schools/*/users/").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
                 .requestMatchers("/api/schools/**", "/api/admin/**").hasRole("ADMIN")
                 .requestMatchers("/api/users/**").hasAnyRole("ADMIN", "SCHOOL_ADMIN")

@@ -1,6 +1,8 @@
 package org.fractionball.lms.infrastructure.throttling;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.fractionball.lms.command.config.ConfigDefaults;
+import org.fractionball.lms.command.config.FeatureSwitches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -91,9 +93,13 @@ public class ThrottlingConfiguration {
 
         @Bean
         ThrottlingInterceptor throttlingInterceptor(ThrottleRules rules, ThrottleBuckets buckets,
-                                                    MeterRegistry meters, ClientAddresses clientAddresses) {
+                                                    MeterRegistry meters, ClientAddresses clientAddresses,
+                                                    FeatureSwitches switches) {
             log.info("Throttling: {}; buckets {}; {}", rules, buckets.describe(), clientAddresses);
-            return new ThrottlingInterceptor(rules, buckets, meters);
+            // anonymous clients are throttled whenever the flag is on: its scope names users, never them
+            return new ThrottlingInterceptor(rules, buckets, meters, caller -> caller == null
+                    ? switches.isSwitchedOn(ConfigDefaults.API_RATE_LIMITING_ENABLED)
+                    : switches.isEnabled(ConfigDefaults.API_RATE_LIMITING_ENABLED, caller));
         }
 
         /** First of the API's interceptors: a throttled request does not wait for read-your-writes. */

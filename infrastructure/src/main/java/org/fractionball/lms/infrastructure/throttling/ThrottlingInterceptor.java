@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * Contract §0.7: takes a token from every bucket a request counts against ({@link ThrottleRules})
@@ -42,12 +43,19 @@ public class ThrottlingInterceptor implements HandlerInterceptor {
 
     private final ThrottleRules rules;
     private final ThrottleBuckets buckets;
+    private final Predicate<Caller> switchedOnFor;
     private final Map<ThrottleScope, Counter> throttled = new EnumMap<>(ThrottleScope.class);
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
 
-    public ThrottlingInterceptor(ThrottleRules rules, ThrottleBuckets buckets, MeterRegistry meters) {
+    /**
+     * {@code switchedOnFor} tells whether throttling applies to a caller ({@code null}: anonymous) at
+     * all: the feature flag {@code api_rate_limiting_enabled}, asked on every request.
+     */
+    public ThrottlingInterceptor(ThrottleRules rules, ThrottleBuckets buckets, MeterRegistry meters,
+                                 Predicate<Caller> switchedOnFor) {
         this.rules = rules;
         this.buckets = buckets;
+        this.switchedOnFor = switchedOnFor;
         for (ThrottleScope scope : ThrottleScope.values()) {
             throttled.put(scope, Counter.builder(COUNTER).tag("scope", scope.tag())
                     .description("Requests answered 429 by the throttle, by the limit that refused them")
@@ -74,7 +82,11 @@ public class ThrottlingInterceptor implements HandlerInterceptor {
             return true;
         }
         request.setAttribute(CHECKED, Boolean.TRUE);
-        List<ThrottleRules.Limit> limits = rules.limitsFor(pathOf(request), caller(), clientIp(request));
+        Caller caller = caller();
+        if (!switchedOnFor.test(caller)) {
+            return true;
+        }
+        List<ThrottleRules.Limit> limits = rules.limitsFor(pathOf(request), caller, clientIp(request));
         if (limits.isEmpty()) {
             return true;
         }

@@ -197,10 +197,27 @@ class ThrottlingInterceptorTest {
                 return "broken";
             }
         };
-        interceptor = new ThrottlingInterceptor(rules(Map.of(ThrottleScope.ANON, "1/hour")), broken, meters);
+        interceptor = new ThrottlingInterceptor(rules(Map.of(ThrottleScope.ANON, "1/hour")), broken, meters,
+                caller -> true);
         for (int i = 0; i < 3; i++) {
             assertThat(call("GET", "/api/shared/abc/", "198.51.100.1").getStatus()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void callers_the_rate_limiting_switch_is_off_for_are_never_counted() throws Exception {
+        Caller exempt = new Caller(5, "uid-5", Role.ADMIN, 1);
+        buckets = new LocalThrottleBuckets(1000, Duration.ofDays(1), clock);
+        interceptor = new ThrottlingInterceptor(rules(Map.of(ThrottleScope.ANON, "1/hour", ThrottleScope.USER,
+                "1/hour")), buckets, meters, caller -> caller == null || caller.userId() != exempt.userId());
+        signIn(exempt);
+        for (int i = 0; i < 5; i++) {
+            assertThat(call("GET", "/api/me/", "198.51.100.1").getStatus()).isEqualTo(200);
+        }
+        assertThat(remaining("lms:throttle:user:1/3600s:user:5", "1/hour")).isEqualTo(1);
+        signIn(new Caller(6, "uid-6", Role.TEACHER, 1));
+        assertThat(call("GET", "/api/me/", "198.51.100.1").getStatus()).isEqualTo(200);
+        assertThat(call("GET", "/api/me/", "198.51.100.1").getStatus()).isEqualTo(429);
     }
 
     @Test
@@ -226,7 +243,7 @@ class ThrottlingInterceptorTest {
 
     private ThrottlingInterceptor interceptor(Map<ThrottleScope, String> rates) {
         buckets = new LocalThrottleBuckets(1000, Duration.ofDays(1), clock);
-        return new ThrottlingInterceptor(rules(rates), buckets, meters);
+        return new ThrottlingInterceptor(rules(rates), buckets, meters, caller -> true);
     }
 
     private static ThrottleRules rules(Map<ThrottleScope, String> rates) {

@@ -17,10 +17,18 @@ import org.fractionball.lms.events.accounts.UserReactivated;
 import org.fractionball.lms.events.accounts.UserRemoved;
 import org.fractionball.lms.events.accounts.UserRoleChanged;
 import org.fractionball.lms.events.accounts.UserSignedIn;
+import org.fractionball.lms.events.config.FeatureFlagChanged;
+import org.fractionball.lms.events.config.FeatureFlagCreated;
+import org.fractionball.lms.events.config.FeatureFlagDeleted;
+import org.fractionball.lms.events.config.FeatureFlagToggled;
+import org.fractionball.lms.events.config.SystemConfigChanged;
+import org.fractionball.lms.events.config.SystemConfigCreated;
+import org.fractionball.lms.events.config.SystemConfigDeleted;
 import org.fractionball.lms.events.content.ContentApproved;
 import org.fractionball.lms.events.content.ContentCreated;
 import org.fractionball.lms.events.content.ContentDeleted;
 import org.fractionball.lms.events.content.ContentDetailsChanged;
+import org.fractionball.lms.events.content.ContentPublishedWithoutReview;
 import org.fractionball.lms.events.content.ContentRejected;
 import org.fractionball.lms.events.content.ContentReturnedToDraft;
 import org.fractionball.lms.events.content.ContentStatus;
@@ -144,6 +152,58 @@ public class AuditLogProjection {
                 "content_title", event.title(), "content_type", event.kind().category(),
                 "content_owner", Long.toString(event.ownerId()), "previous_status", ContentStatus.PENDING.name(),
                 "new_status", ContentStatus.PUBLISHED.name(), "approval_notes", orEmpty(event.notes())));
+    }
+
+    @EventHandler
+    void on(SystemConfigCreated event, EventMessage<?> message) {
+        record(message, "CONFIG_CREATED", details("config_id", event.configId().toString(), "key", event.key(),
+                "new_value", event.definition().value()));
+    }
+
+    @EventHandler
+    void on(SystemConfigChanged event, EventMessage<?> message) {
+        record(message, "CONFIG_CHANGED", details("config_id", event.configId().toString(), "key", event.key(),
+                "old_value", event.previousValue(), "new_value", event.definition().value(),
+                "change_reason", event.reason()));
+    }
+
+    @EventHandler
+    void on(SystemConfigDeleted event, EventMessage<?> message) {
+        record(message, "CONFIG_DELETED", details("config_id", event.configId().toString(), "key", event.key(),
+                "old_value", event.lastValue()));
+    }
+
+    @EventHandler
+    void on(FeatureFlagCreated event, EventMessage<?> message) {
+        record(message, "FEATURE_FLAG_CREATED", details("flag_id", event.flagId().toString(), "flag_name",
+                event.name(), "is_enabled", event.definition().enabled()));
+    }
+
+    @EventHandler
+    void on(FeatureFlagChanged event, EventMessage<?> message) {
+        record(message, "FEATURE_FLAG_CHANGED", details("flag_id", event.flagId().toString(), "flag_name",
+                event.name(), "is_enabled", event.definition().enabled(), "is_permanent",
+                event.definition().permanent()));
+    }
+
+    @EventHandler
+    void on(FeatureFlagToggled event, EventMessage<?> message) {
+        record(message, "FEATURE_FLAG_TOGGLED", details("flag_id", event.flagId().toString(), "flag_name",
+                event.name(), "new_state", event.enabled()));
+    }
+
+    @EventHandler
+    void on(FeatureFlagDeleted event, EventMessage<?> message) {
+        record(message, "FEATURE_FLAG_DELETED", details("flag_id", event.flagId().toString(), "flag_name",
+                event.name()));
+    }
+
+    @EventHandler
+    void on(ContentPublishedWithoutReview event, EventMessage<?> message) {
+        record(message, "CONTENT_PUBLISHED_WITHOUT_REVIEW", details("content_id", event.contentId().toString(),
+                "content_title", event.title(), "content_type", event.kind().category(),
+                "previous_status", ContentStatus.DRAFT.name(), "new_status", ContentStatus.PUBLISHED.name(),
+                "flag", event.flag()));
     }
 
     @EventHandler

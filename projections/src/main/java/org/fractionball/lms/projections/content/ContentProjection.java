@@ -17,6 +17,7 @@ import org.fractionball.lms.events.content.ContentDeleted;
 import org.fractionball.lms.events.content.ContentDetails;
 import org.fractionball.lms.events.content.ContentDetailsChanged;
 import org.fractionball.lms.events.content.ContentKind;
+import org.fractionball.lms.events.content.ContentPublishedWithoutReview;
 import org.fractionball.lms.events.content.ContentRejected;
 import org.fractionball.lms.events.content.ContentReturnedToDraft;
 import org.fractionball.lms.events.content.ContentStatus;
@@ -97,6 +98,14 @@ public class ContentProjection {
     @EventHandler
     void on(ContentApproved event, @Timestamp Instant at) {
         reviewed(event.kind(), event.contentId(), ContentStatus.PUBLISHED, event.reviewerId(), event.notes(), at);
+    }
+
+    @EventHandler
+    void on(ContentPublishedWithoutReview event, @Timestamp Instant at) {
+        changed("""
+                UPDATE content_view SET status = ?, submitted_at = ?, reviewed_at = ?, review_notes = '', updated_at = ?
+                WHERE kind = ? AND id = ? RETURNING school_id""",
+                ContentStatus.PUBLISHED.name(), time(at), time(at), time(at), kind(event.kind()), event.contentId());
     }
 
     @EventHandler

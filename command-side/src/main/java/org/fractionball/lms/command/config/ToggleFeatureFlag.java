@@ -1,0 +1,15 @@
+package org.fractionball.lms.command.config;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.fractionball.lms.events.shared.AggregateIds;
+
+import java.util.UUID;
+
+/** Switch a feature flag that is not permanent on or off. */
+public record ToggleFeatureFlag(UUID flagId, String name, Long by) {
+
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return AggregateIds.featureFlag(name);
+    }
+}

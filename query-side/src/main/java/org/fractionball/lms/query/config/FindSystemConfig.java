@@ -1,0 +1,6 @@
+package org.fractionball.lms.query.config;
+
+import java.util.UUID;
+
+public record FindSystemConfig(UUID configId) {
+}
