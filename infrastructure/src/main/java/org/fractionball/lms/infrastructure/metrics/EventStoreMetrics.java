@@ -1,0 +1,73 @@
+package org.fractionball.lms.infrastructure.metrics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.fractionball.lms.infrastructure.axon.ProjectionPositions;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Gauges read from the event store, shared by every node: its head ({@code lms.eventstore.head};
+ * Prometheus' {@code rate()} of it is the append rate of the whole deployment), and per processor
+ * its lag behind the head and its dead letters. Read at most every five seconds, however often
+ * Prometheus scrapes.
+ */
+@Component
+public class EventStoreMetrics implements SmartInitializingSingleton {
+    private static final long REFRESH_NANOS = 5_000_000_000L;
+
+    private final MeterRegistry meters;
+    private final EventProcessingConfiguration processing;
+    private final ProjectionPositions positions;
+    private final JdbcTemplate jdbc;
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(long readAt, long head, Map<String, Long> lag, Map<String, Long> deadLetters) {
+    }
+
+    public EventStoreMetrics(MeterRegistry meters, EventProcessingConfiguration processing,
+                             ProjectionPositions positions, JdbcTemplate jdbc) {
+        this.meters = meters;
+        this.processing = processing;
+        this.positions = positions;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        Gauge.builder("lms.eventstore.head", this, metrics -> metrics.current().head)
+                .description("Global index of the newest stored event").register(meters);
+        for (String processor : processing.eventProcessors().keySet()) {
+            Gauge.builder("lms.processor.lag", this, metrics -> metrics.current().lag.getOrDefault(processor, 0L))
+                    .tag("processor", processor).description("Events stored but not yet handled by the processor")
+                    .register(meters);
+            Gauge.builder("lms.processor.dead.letters", this,
+                            metrics -> metrics.current().deadLetters.getOrDefault(processor, 0L))
+                    .tag("processor", processor).description("Events the processor gave up on").register(meters);
+        }
+    }
+
+    private synchronized Snapshot current() {
+        Snapshot last = snapshot;
+        if (last != null && System.nanoTime() - last.readAt < REFRESH_NANOS) {
+            return last;
+        }
+        long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
+        Map<String, Long> lag = new HashMap<>();
+        for (String processor : processing.eventProcessors().keySet()) {
+            lag.put(processor, head - Math.max(positions.lowestPosition(processor), 0));
+        }
+        Map<String, Long> deadLetters = new HashMap<>();
+        jdbc.query("SELECT processing_group, count(*) FROM dead_letter_entry GROUP BY processing_group",
+                rs -> {
+                    deadLetters.put(rs.getString(1), rs.getLong(2));
+                });
+        snapshot = new Snapshot(System.nanoTime(), head, lag, deadLetters);
+        return snapshot;
+    }
+}
