@@ -12,10 +12,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Gauges read from the event store, shared by every node: its head ({@code lms.eventstore.head};
- * Prometheus' {@code rate()} of it is the append rate of the whole deployment), and per processor
- * its lag behind the head and its dead letters. Read at most every five seconds, however often
- * Prometheus scrapes.
+ * Gauges read from the database, shared by every node: the event store's head
+ * ({@code lms.eventstore.head}; Prometheus' {@code rate()} of it is the append rate of the whole
+ * deployment), per processor its lag behind the head and its dead letters, and the server's client
+ * connections against {@code max_connections} (the runbook's "database connections below 80 % of
+ * max", for all nodes together, which the per-node Hikari pool metrics cannot tell). Read at most
+ * every five seconds, however often Prometheus scrapes.
  */
 @Component
 public class EventStoreMetrics implements SmartInitializingSingleton {
@@ -27,7 +29,8 @@ public class EventStoreMetrics implements SmartInitializingSingleton {
     private final JdbcTemplate jdbc;
     private volatile Snapshot snapshot;
 
-    private record Snapshot(long readAt, long head, Map<String, Long> lag, Map<String, Long> deadLetters) {
+    private record Snapshot(long readAt, long head, Map<String, Long> lag, Map<String, Long> deadLetters,
+                            long connections, long maxConnections) {
     }
 
     public EventStoreMetrics(MeterRegistry meters, EventProcessingConfiguration processing,
@@ -42,6 +45,10 @@ public class EventStoreMetrics implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         Gauge.builder("lms.eventstore.head", this, metrics -> metrics.current().head)
                 .description("Global index of the newest stored event").register(meters);
+        Gauge.builder("lms.db.connections", this, metrics -> metrics.current().connections)
+                .description("Client connections to the PostgreSQL server").register(meters);
+        Gauge.builder("lms.db.connections.max", this, metrics -> metrics.current().maxConnections)
+                .description("The PostgreSQL server's max_connections").register(meters);
         for (String processor : processing.eventProcessors().keySet()) {
             Gauge.builder("lms.processor.lag", this, metrics -> metrics.current().lag.getOrDefault(processor, 0L))
                     .tag("processor", processor).description("Events stored but not yet handled by the processor")
@@ -67,7 +74,10 @@ public class EventStoreMetrics implements SmartInitializingSingleton {
                 rs -> {
                     deadLetters.put(rs.getString(1), rs.getLong(2));
                 });
-        snapshot = new Snapshot(System.nanoTime(), head, lag, deadLetters);
+        long connections = jdbc.queryForObject(
+                "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'", Long.class);
+        long maxConnections = jdbc.queryForObject("SELECT current_setting('max_connections')::bigint", Long.class);
+        snapshot = new Snapshot(System.nanoTime(), head, lag, deadLetters, connections, maxConnections);
         return snapshot;
     }
 }

@@ -67,6 +67,10 @@ class MetricsIT extends IntegrationTest {
         assertThat(value(scrape, "lms_eventstore_head").orElseThrow()).isGreaterThanOrEqualTo(head);
         assertThat(value(scrape, "lms_processor_lag", "processor=\"accounts\"").orElseThrow()).isZero();
         assertThat(value(scrape, "lms_processor_dead_letters", "processor=\"accounts\"")).isPresent();
+        assertThat(value(scrape, "lms_db_connections").orElseThrow()).isPositive();
+        assertThat(value(scrape, "lms_db_connections_max").orElseThrow()).isEqualTo(
+                jdbc.queryForObject("SELECT current_setting('max_connections')::float8", Double.class));
+        assertThat(value(scrape, "disk_total_bytes")).isPresent();
         // axon-micrometer's dimensional meters: one name, the processor as a tag
         assertThat(value(scrape, "eventProcessor_latency", "processorName=\"accounts\"")).isPresent();
         assertThat(sum(scrape, "eventProcessor_ingestedCounter_total", "processorName=\"accounts\"")).isPositive();
