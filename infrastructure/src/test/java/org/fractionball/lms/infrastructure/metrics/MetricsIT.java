@@ -5,6 +5,7 @@ import org.fractionball.lms.infrastructure.support.Api;
 import org.fractionball.lms.infrastructure.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.test.annotation.DirtiesContext;
 
 import java.util.Arrays;
 import java.util.OptionalDouble;
@@ -14,9 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What {@code /actuator/prometheus} exposes for the runbook's metrics and alert rules (ops/prometheus).
  * Spring's tests replace metric export with an in-memory registry unless told otherwise, hence the
- * annotation (and a context of its own).
+ * annotation, and with it a context of its own: closed after this class, so that its event
+ * processors do not keep consuming events that other classes' tests expect their own to handle.
  */
 @AutoConfigureObservability(tracing = false)
+@DirtiesContext
 class MetricsIT extends IntegrationTest {
 
     @Test
