@@ -2,7 +2,7 @@
 # Multi-stage build of the LMS jar; the runtime image runs it as an unprivileged user with JVM
 # flags sized by the container's limits (docker-compose.prod.yml gives each replica 4 GB).
 
-FROM eclipse-temurin:17-jdk AS build
+FROM eclipse-temurin:17-jdk-noble AS build
 WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
@@ -14,9 +14,11 @@ COPY infrastructure infrastructure
 # the Maven repository is a build cache, so source changes do not download the dependencies again
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -pl infrastructure -am package -DskipTests
 
-FROM eclipse-temurin:17-jre AS runtime
+FROM eclipse-temurin:17-jre-noble AS runtime
+# curl for the HEALTHCHECK; pg_dump/pg_restore of the server's major version (16, Ubuntu 24.04's) for
+# the backup scripts, which the backup service of the compose files runs in this image
 RUN apt-get update \
- && apt-get install -y --no-install-recommends curl postgresql-client \
+ && apt-get install -y --no-install-recommends curl postgresql-client-16 \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 lms \
  && useradd --system --uid 10001 --gid lms --home-dir /app --shell /usr/sbin/nologin lms \
