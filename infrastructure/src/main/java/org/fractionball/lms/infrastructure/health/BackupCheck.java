@@ -1,13 +1,11 @@
 package org.fractionball.lms.infrastructure.health;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -24,20 +22,13 @@ public class BackupCheck extends OpsCheck {
     private final Path directory;
     private final Duration warning;
     private final Duration critical;
-    private final Clock clock;
 
-    @Autowired
     public BackupCheck(@Value("${lms.backups.directory:/backups/postgresql}") String directory,
                        @Value("${lms.health.backups.warning:26h}") Duration warning,
                        @Value("${lms.health.backups.critical:50h}") Duration critical) {
-        this(Path.of(directory), warning, critical, Clock.systemUTC());
-    }
-
-    BackupCheck(Path directory, Duration warning, Duration critical, Clock clock) {
-        this.directory = directory;
+        this.directory = Path.of(directory);
         this.warning = warning;
         this.critical = critical;
-        this.clock = clock;
     }
 
     @Override
@@ -53,7 +44,7 @@ public class BackupCheck extends OpsCheck {
             return result.raise(HealthLevel.WARNING, "no backup in " + directory).build();
         }
         Instant written = Files.getLastModifiedTime(newest.get()).toInstant();
-        Duration age = Duration.between(written, clock.instant());
+        Duration age = Duration.between(written, Instant.now());
         return result.detail("newest", newest.get().getFileName().toString())
                 .detail("newest_at", written.toString())
                 .detail("age_hours", Math.round(age.toMinutes() / 6.0) / 10.0)
