@@ -1,10 +1,17 @@
 package org.fractionball.lms.infrastructure;
 
 import org.fractionball.lms.infrastructure.bootstrap.AdminCommand;
+import org.fractionball.lms.infrastructure.bootstrap.OpsCommand;
+import org.fractionball.lms.infrastructure.monitor.HealthMonitor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** The Fraction Ball LMS backend; {@code admin create …} as first arguments runs the bootstrap command instead. */
+/**
+ * The Fraction Ball LMS backend; {@code admin create …} as first arguments runs the bootstrap
+ * command instead, {@code health-monitor …} the health monitor (no Spring context: it watches the
+ * app from outside), {@code migrate}, {@code showmigrations} and {@code projections rebuild …} the
+ * operations commands of {@link OpsCommand}.
+ */
 @SpringBootApplication(scanBasePackages = "org.fractionball.lms")
 public class LmsApplication {
 
@@ -15,6 +22,12 @@ public class LmsApplication {
         }
         if (args.length > 0 && args[0].equals("admin")) {
             System.exit(AdminCommand.run(LmsApplication.class, args, System.out));
+        }
+        if (args.length > 0 && OpsCommand.handles(args[0])) {
+            System.exit(OpsCommand.run(LmsApplication.class, args, System.out));
+        }
+        if (args.length > 0 && args[0].equals("health-monitor")) {
+            System.exit(HealthMonitor.run(args, System.out, System.getenv()));
         }
         SpringApplication.run(LmsApplication.class, args);
     }

@@ -30,15 +30,7 @@ public class ProjectionPositions {
 
     /** True once every segment of the processor has handled (or skipped) every event up to {@code position}. */
     public boolean hasPassed(String processor, long position) {
-        List<TrackingToken> tokens = jdbc.query(
-                "SELECT token, token_type FROM token_entry WHERE processor_name = ?",
-                (rs, n) -> {
-                    byte[] data = rs.getBytes("token");
-                    String type = rs.getString("token_type");
-                    return data == null || type == null ? null
-                            : serializer.<byte[], TrackingToken>deserialize(
-                                    new SimpleSerializedObject<>(data, byte[].class, type, null));
-                }, processor);
+        List<TrackingToken> tokens = tokens(processor);
         if (tokens.isEmpty()) {
             return false;
         }
@@ -48,6 +40,33 @@ public class ProjectionPositions {
             }
         }
         return true;
+    }
+
+    /**
+     * The position of the processor's furthest-behind segment, from which its lag behind the head
+     * of the event store follows; -1 when it has not stored a token (or a segment is at the tail).
+     */
+    public long lowestPosition(String processor) {
+        List<TrackingToken> tokens = tokens(processor);
+        long lowest = tokens.isEmpty() ? -1 : Long.MAX_VALUE;
+        for (TrackingToken token : tokens) {
+            TrackingToken current = token == null ? null : WrappedToken.unwrapLowerBound(token);
+            long position = current == null ? -1 : current.position().orElse(-1);
+            lowest = Math.min(lowest, position);
+        }
+        return lowest;
+    }
+
+    private List<TrackingToken> tokens(String processor) {
+        return jdbc.query(
+                "SELECT token, token_type FROM token_entry WHERE processor_name = ?",
+                (rs, n) -> {
+                    byte[] data = rs.getBytes("token");
+                    String type = rs.getString("token_type");
+                    return data == null || type == null ? null
+                            : serializer.<byte[], TrackingToken>deserialize(
+                                    new SimpleSerializedObject<>(data, byte[].class, type, null));
+                }, processor);
     }
 
     /** Waits until every processor has passed {@code position}; false when {@code timeout} ran out first. */

@@ -52,6 +52,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Starts (or joins) the server whose data lives in {@code dataDirectory} and makes sure {@code database} exists. */
     public static EmbeddedPostgresServer start(Path dataDirectory, String database) throws IOException {
+        return start(dataDirectory, database, 0);
+    }
+
+    /** As {@link #start(Path, String)}, listening on {@code port} when it starts the server (0: any free port). */
+    public static EmbeddedPostgresServer start(Path dataDirectory, String database, int port) throws IOException {
         Path data = dataDirectory.toAbsolutePath().normalize();
         Path binaries = extractBinaries(data.getParent().resolve("postgres-bin"));
         Integer running = runningPort(data);
@@ -69,12 +74,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 run(binaries, root, List.of(binaries.resolve("bin/initdb").toString(), "-A", "trust", "-U", "postgres",
                         "-D", data.toString(), "-E", "UTF8", "--no-locale"));
             }
-            int port = freePort();
+            int listen = port == 0 ? freePort() : port;
             run(binaries, root, List.of(binaries.resolve("bin/pg_ctl").toString(), "-D", data.toString(), "-w",
                     "-t", "60", "-l", data.resolve("server.log").toString(), "-o",
-                    "-p " + port + " -h 127.0.0.1 -c unix_socket_directories='' -c fsync=on", "start"));
-            log.info("Started embedded PostgreSQL on 127.0.0.1:{} with data in {}", port, data);
-            server = new EmbeddedPostgresServer(binaries, data, port, true);
+                    "-p " + listen + " -h 127.0.0.1 -c unix_socket_directories='' -c fsync=on", "start"));
+            log.info("Started embedded PostgreSQL on 127.0.0.1:{} with data in {}", listen, data);
+            server = new EmbeddedPostgresServer(binaries, data, listen, true);
         }
         server.createDatabaseIfMissing(database);
         return server;

@@ -8,7 +8,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
  * reaches a controller. Object-level rules (own school, own content) are the endpoints' own.
  */
 final class ApiAccessRules {
-    static final String[] ANONYMOUS = {"/api/healthz/", "/api/schema/**", "/api/docs/**", "/api/redoc/**",
+    static final String[] ANONYMOUS = {"/api/healthz/", "/api/readyz/", "/api/schema/**", "/api/docs/**", "/api/redoc/**",
             "/api/dev/sign-in/"};
 
     private ApiAccessRules() {

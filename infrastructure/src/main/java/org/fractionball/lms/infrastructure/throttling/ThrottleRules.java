@@ -16,7 +16,7 @@ import java.util.Optional;
  * the API description and actuator paths are never throttled.
  */
 public final class ThrottleRules {
-    static final List<String> EXEMPT = List.of("/api/healthz/", "/api/schema/**", "/api/docs/**", "/api/redoc/**",
+    static final List<String> EXEMPT = List.of("/api/healthz/", "/api/readyz/", "/api/schema/**", "/api/docs/**", "/api/redoc/**",
             "/actuator/**");
     static final List<String> LIBRARY = List.of("/api/library/**");
     static final List<String> UPLOAD = List.of("/api/uploads/**", "/api/bulk/upload/");

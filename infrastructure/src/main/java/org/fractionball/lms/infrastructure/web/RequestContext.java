@@ -2,6 +2,7 @@ package org.fractionball.lms.infrastructure.web;
 
 import org.fractionball.lms.events.shared.Caller;
 import org.fractionball.lms.events.shared.MetadataKeys;
+import org.slf4j.MDC;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -70,13 +71,22 @@ public final class RequestContext {
 
     public void caller(Caller caller) {
         this.caller = caller;
+        if (caller != null && CURRENT.get() == this) {
+            MDC.put(LogFields.USER_ID, Long.toString(caller.userId()));
+            MDC.put(LogFields.SCHOOL, Long.toString(caller.schoolId()));
+        }
+    }
+
+    /** The client's correlation id, or the request id when the client sent none. */
+    public String correlationId() {
+        return correlationId != null ? correlationId : requestId;
     }
 
     /** The metadata every command and event dispatched in this request carries. */
     public Map<String, String> metadata() {
         Map<String, String> metadata = new HashMap<>();
         metadata.put(MetadataKeys.REQUEST_ID, requestId);
-        metadata.put(MetadataKeys.CORRELATION_ID, correlationId != null ? correlationId : requestId);
+        metadata.put(MetadataKeys.CORRELATION_ID, correlationId());
         metadata.put(MetadataKeys.CLIENT_IP, clientIp);
         metadata.put(MetadataKeys.USER_AGENT, userAgent);
         Caller who = caller;

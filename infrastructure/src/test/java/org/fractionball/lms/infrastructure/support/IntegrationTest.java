@@ -61,6 +61,7 @@ public abstract class IntegrationTest {
         registry.add("lms.firebase.project-id", () -> TestFirebase.PROJECT_ID);
         registry.add("lms.storage.backend", () -> "filesystem");
         registry.add("lms.storage.filesystem.directory", TestStorage::directory);
+        registry.add("lms.backups.directory", TestStorage::backupDirectory);
         if (!TestFirebase.EMULATOR) {
             registry.add("lms.firebase.credentials-path", LocalKeys::serviceAccountFile);
             registry.add("lms.firebase.check-revoked", () -> "false");

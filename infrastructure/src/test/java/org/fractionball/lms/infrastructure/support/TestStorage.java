@@ -7,9 +7,13 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** A fresh storage directory for the filesystem adapter, one per test JVM, removed when it exits. */
+/**
+ * A fresh storage directory for the filesystem adapter, and one for backups (whose age the health
+ * checks report), one each per test JVM, removed when it exits.
+ */
 public final class TestStorage {
     private static Path directory;
+    private static Path backups;
 
     private TestStorage() {
     }
@@ -26,7 +30,23 @@ public final class TestStorage {
         return directory.toString();
     }
 
+    public static synchronized String backupDirectory() {
+        if (backups == null) {
+            try {
+                backups = Files.createTempDirectory("lms-backups-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(backups)));
+        }
+        return backups.toString();
+    }
+
     private static void delete() {
+        delete(directory);
+    }
+
+    private static void delete(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {

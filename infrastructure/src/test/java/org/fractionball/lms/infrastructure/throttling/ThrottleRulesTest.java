@@ -28,7 +28,7 @@ class ThrottleRulesTest {
             ThrottleScope.ADMIN, ADMIN), ThrottleRules.DEFAULT_AUTH, "lms:");
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/healthz/", "/api/schema/", "/api/schema/openapi.json", "/api/docs/",
+    @ValueSource(strings = {"/api/healthz/", "/api/readyz/", "/api/schema/", "/api/schema/openapi.json", "/api/docs/",
             "/api/docs/swagger-ui/index.html", "/api/redoc/", "/actuator/health", "/actuator/prometheus"})
     void health_docs_and_actuator_are_never_throttled(String path) {
         assertThat(rules.exempt(path)).isTrue();

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class TransportSecurity {
     public static final String HEALTH_PATH = "/api/healthz/";
+    /** Probed by load balancers over plain HTTP too, like the liveness path. */
+    public static final String READY_PATH = "/api/readyz/";
     static final String FORWARDED_PROTO = "X-Forwarded-Proto";
 
     private final boolean sslRedirect;
@@ -29,7 +31,7 @@ public final class TransportSecurity {
     /**
      * @param redirectExempt extra exemptions from the redirect: regular expressions searched in the
      *                       path without its leading slash (Django's {@code SECURE_REDIRECT_EXEMPT});
-     *                       {@value #HEALTH_PATH} is always exempt
+     *                       {@value #HEALTH_PATH} and {@value #READY_PATH} are always exempt
      */
     public TransportSecurity(boolean sslRedirect, List<String> redirectExempt, long hstsSeconds,
                              ClientAddresses trustedProxies) {
@@ -39,6 +41,7 @@ public final class TransportSecurity {
         this.sslRedirect = sslRedirect;
         List<Pattern> exempt = new ArrayList<>();
         exempt.add(Pattern.compile("^" + Pattern.quote(HEALTH_PATH.substring(1)) + "$"));
+        exempt.add(Pattern.compile("^" + Pattern.quote(READY_PATH.substring(1)) + "$"));
         redirectExempt.forEach(regex -> exempt.add(Pattern.compile(regex)));
         this.redirectExempt = List.copyOf(exempt);
         this.hstsSeconds = hstsSeconds;

@@ -47,6 +47,7 @@ class TransportSecurityTest {
         withPort.addHeader("Host", "lms.example.com:8000");
         assertThat(transport.redirectLocation(withPort)).isEqualTo("https://lms.example.com:8000/api/me/");
         assertThat(transport.redirectLocation(request("203.0.113.7", "/api/healthz/", null))).isNull();
+        assertThat(transport.redirectLocation(request("203.0.113.7", "/api/readyz/", null))).isNull();
         assertThat(transport.redirectLocation(request("203.0.113.7", "/api/healthz", null)))
                 .as("only the exact health path is exempt").isNotNull();
         assertThat(transport.redirectLocation(request("203.0.113.7", "/api/me/", "https")))
