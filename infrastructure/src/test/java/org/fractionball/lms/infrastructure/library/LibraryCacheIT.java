@@ -224,9 +224,15 @@ class LibraryCacheIT extends LibraryApiSupport {
         LibraryReads reads = reads(cache);
         LibraryFilter staff = staffVideos(school);
         try {
+            // the cache connects on its first command, which may not finish within the 100 ms timeout on a
+            // loaded machine; one failure does not open the breaker, and the counts below start after it
+            cache.get("warm-up");
+            Thread.sleep(500);
+            assertThat(cache.get("warm-up")).isEmpty();
+            double[] warm = counts(own);
             assertThat(ids(reads.page(staff, firstPage()))).isEqualTo(expected);
             assertThat(ids(reads.page(staff, firstPage()))).isEqualTo(expected);
-            assertThat(counts(own)).containsExactly(1, 1, 0);
+            assertThat(since(warm, own)).containsExactly(1, 1, 0);
 
             server.stop();
             List<Long> latencies = new ArrayList<>();
@@ -240,7 +246,7 @@ class LibraryCacheIT extends LibraryApiSupport {
             for (int i = 0; i < 10; i++) {
                 assertThat(ids(timed(latencies, () -> reads.page(staff, firstPage())))).isEqualTo(expected);
             }
-            assertThat(counts(own)).containsExactly(1, 1, 40);
+            assertThat(since(warm, own)).containsExactly(1, 1, 40);
             report("Redis stopped", latencies);
             assertThat(Collections.max(latencies)).isLessThan(500);
             assertThat(median(latencies)).isLessThan(50);
@@ -248,11 +254,11 @@ class LibraryCacheIT extends LibraryApiSupport {
             server = new RedisServer(port);
             server.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-            while (counts(own)[0] < 2 && System.nanoTime() < deadline) {
+            while (since(warm, own)[0] < 2 && System.nanoTime() < deadline) {
                 assertThat(ids(reads.page(staff, firstPage()))).isEqualTo(expected);
                 Thread.sleep(100);
             }
-            assertThat(counts(own)[0]).as("hits once Redis is back").isEqualTo(2);
+            assertThat(since(warm, own)[0]).as("hits once Redis is back").isEqualTo(2);
             assertThat(output.getOut()).containsOnlyOnce("Library cache: Redis failed 3 times in a row")
                     .containsOnlyOnce("Library cache: Redis answers again; caching resumed");
         } finally {
@@ -407,6 +413,11 @@ class LibraryCacheIT extends LibraryApiSupport {
     private double[] counts() {
         double[] redis = counts(meters);
         return new double[]{count(meters, "near"), redis[0], redis[1], redis[2]};
+    }
+
+    private static double[] since(double[] before, MeterRegistry registry) {
+        double[] now = counts(registry);
+        return new double[]{now[0] - before[0], now[1] - before[1], now[2] - before[2]};
     }
 
     private static double[] counts(MeterRegistry registry) {
