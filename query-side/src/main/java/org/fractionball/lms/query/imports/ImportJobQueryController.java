@@ -1,5 +1,6 @@
 package org.fractionball.lms.query.imports;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -18,11 +19,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +43,10 @@ public class ImportJobQueryController {
             "uuuu-MM-dd'T'HH:mm:ss.SSSSSS'+00:00'").withZone(ZoneOffset.UTC);
     private static final Pattern UUID_SHAPE =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private static final List<String> ROW_KEYS = List.of("row", "type", "message");
+    private static final List<String> SYSTEM_ERROR_KEYS = List.of("type", "message", "row");
+    private static final List<String> ITEM_KEYS = List.of("type", "id", "title", "row");
 
     private final QueryGateway queries;
 
@@ -98,14 +105,25 @@ public class ImportJobQueryController {
         status.put("processed_rows", job.processedRows());
         status.put("successful_imports", job.successfulImports());
         status.put("failed_imports", job.failedImports());
-        status.put("errors", job.errors());
-        status.put("warnings", job.warnings());
-        status.put("created_items", job.createdItems());
+        status.put("errors", inOrder(job.errors(), error -> error.get("row").isNull() ? SYSTEM_ERROR_KEYS : ROW_KEYS));
+        status.put("warnings", inOrder(job.warnings(), warning -> ROW_KEYS));
+        status.put("created_items", inOrder(job.createdItems(), item -> ITEM_KEYS));
         status.put("started_at", TIMESTAMP.format(job.startedAt()));
         status.put("completed_at", job.completedAt() == null ? null : TIMESTAMP.format(job.completedAt()));
         status.put("processing_time", "COMPLETED".equals(job.status()) ? seconds(job.startedAt(), job.completedAt())
                 : null);
         return status;
+    }
+
+    /** The stored entries with their keys in the contract's order (JSONB keeps its own order). */
+    private static List<Map<String, JsonNode>> inOrder(JsonNode entries, Function<JsonNode, List<String>> keys) {
+        List<Map<String, JsonNode>> ordered = new ArrayList<>();
+        for (JsonNode entry : entries) {
+            Map<String, JsonNode> copy = new LinkedHashMap<>();
+            keys.apply(entry).forEach(key -> copy.put(key, entry.get(key)));
+            ordered.add(copy);
+        }
+        return ordered;
     }
 
     private static Map<String, Object> listed(ImportJobSummary job, boolean school) {
