@@ -67,7 +67,7 @@ public class ImportRunner {
             });
 
     public ImportRunner(CommandGateway commands, EventStore events, ImportOwners owners,
-                        @Value("${lms.imports.batch-size:50}") int batchSize,
+                        @Value("${lms.imports.batch-size:100}") int batchSize,
                         @Value("${lms.imports.concurrency:8}") int concurrency) {
         this.commands = commands;
         this.events = events;
