@@ -78,7 +78,7 @@ abstract class BulkImportSupport extends IntegrationTest {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("job " + jobId + " still " + status);
             }
-            sleep(50);
+            sleep(100);
         }
     }
 
