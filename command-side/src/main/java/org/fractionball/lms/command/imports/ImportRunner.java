@@ -10,8 +10,6 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.fractionball.lms.command.web.CommandRejected;
-import org.fractionball.lms.events.imports.ImportProblem;
 import org.fractionball.lms.events.imports.ImportRowOutcome;
 import org.fractionball.lms.events.imports.ImportRowsProcessed;
 import org.fractionball.lms.events.imports.ImportStarted;
@@ -43,7 +41,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that commit handles the same event again after a restart; the rows it had already created fail
  * to be created again (their ids derive from job and row, and the event store refuses a second
  * stream for an id), which counts as imported. Errors other than a row's own propagate, so the
- * processor retries the event instead of skipping rows.
+ * processor retries the event instead of skipping rows. A row that passed {@link ImportRowRules}
+ * cannot be refused by the item's creation, so the contract's {@code PROCESSING_ERROR} never
+ * occurs: what the original reported as one is a failure here that is retried.
  */
 @Component
 @ProcessingGroup(ImportRunner.PROCESSING_GROUP)
@@ -132,10 +132,6 @@ public class ImportRunner {
         try {
             send(new ImportContentRow(job.jobId(), row, contentId, job.kind(), checked.owner().userId(),
                     job.schoolId(), checked.details()), actor);
-        } catch (CommandRejected refused) {
-            return new ImportRowOutcome(row, null, title, null,
-                    new ImportProblem(ImportProblem.PROCESSING_ERROR, refused.body().values().iterator().next()
-                            .toString()), checked.warnings());
         } catch (RuntimeException failure) {
             if (!createdBefore(failure)) {
                 throw failure;
