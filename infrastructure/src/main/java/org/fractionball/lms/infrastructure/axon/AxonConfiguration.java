@@ -30,6 +30,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.fractionball.lms.command.content.StoredFileCleanup;
+import org.fractionball.lms.command.imports.ImportRunner;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -209,6 +210,13 @@ public class AxonConfiguration {
     public ConfigurerModule storageCleanupRetries() {
         return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
                 StoredFileCleanup.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /** An import step that fails (the database is away) is retried, never skipped: a skipped step would stall its job. */
+    @Bean
+    public ConfigurerModule importRunnerRetries() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                ImportRunner.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 
     @Bean

@@ -29,6 +29,7 @@ final class ApiAccessRules {
                 .requestMatchers("/api/approval/my-content-status/", "/api/approval/*/*/submit_for_review/",
                         "/api/approval/*/*/return_to_draft/").hasAnyRole("ADMIN", "SCHOOL_ADMIN", "TEACHER")
                 .requestMatchers("/api/approval/**").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
+                .requestMatchers("/api/bulk/jobs/school/").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
                 // auditors read library listings as of a moment (the endpoints require as_of from them)
                 .requestMatchers(HttpMethod.GET, "/api/library/videos/", "/api/library/resources/")
                 .hasAnyRole("ADMIN", "SCHOOL_ADMIN", "TEACHER", "AUDITOR")

@@ -37,6 +37,11 @@ import org.fractionball.lms.events.content.ContentUploaded;
 import org.fractionball.lms.events.content.ResourceDownloaded;
 import org.fractionball.lms.events.content.UploadAbandoned;
 import org.fractionball.lms.events.content.UploadSigned;
+import org.fractionball.lms.events.imports.ImportCompleted;
+import org.fractionball.lms.events.imports.ImportFailed;
+import org.fractionball.lms.events.imports.ImportRowOutcome;
+import org.fractionball.lms.events.imports.ImportRowsProcessed;
+import org.fractionball.lms.events.imports.ImportStarted;
 import org.fractionball.lms.events.playlists.PlaylistCreated;
 import org.fractionball.lms.events.playlists.PlaylistDeleted;
 import org.fractionball.lms.events.playlists.PlaylistDetailsChanged;
@@ -350,6 +355,38 @@ public class AuditLogProjection {
         record(message, "ACTIVITY_DELETED", activity(event.activityId(), event.title(), event.slug()));
     }
 
+    @EventHandler
+    void on(ImportStarted event, EventMessage<?> message) {
+        record(message, "BULK_UPLOAD_STARTED", details("job_id", event.jobId().toString(), "file_name",
+                event.fileName(), "file_size", event.fileSize(), "content_type", event.kind().category(),
+                "row_count", event.rows().size(), "headers", event.headers()));
+    }
+
+    /** One row per created item (§8.1), keyed by the batch event and the row so a batch stays one unit. */
+    @EventHandler
+    void on(ImportRowsProcessed event, EventMessage<?> message) {
+        for (ImportRowOutcome outcome : event.outcomes()) {
+            if (outcome.imported()) {
+                record(message, message.getIdentifier() + "#" + outcome.row(), "CONTENT_BULK_IMPORTED",
+                        details("job_id", event.jobId().toString(), "content_type", event.kind().category(),
+                                "content_id", outcome.contentId().toString(), "content_title", outcome.title(),
+                                "row_number", outcome.row(), "actual_owner", outcome.actualOwner()));
+            }
+        }
+    }
+
+    @EventHandler
+    void on(ImportCompleted event, EventMessage<?> message) {
+        record(message, "BULK_UPLOAD_COMPLETED", details("job_id", event.jobId().toString(), "total_rows",
+                event.totalRows(), "successful_imports", event.importedRows(), "failed_imports", event.failedRows()));
+    }
+
+    @EventHandler
+    void on(ImportFailed event, EventMessage<?> message) {
+        record(message, "BULK_UPLOAD_FAILED", details("job_id", event.jobId().toString(), "processed_rows",
+                event.processedRows(), "reason", event.reason()));
+    }
+
     private static Map<String, Object> activity(UUID activityId, String title, String slug) {
         return details("activity_id", activityId.toString(), "activity_title", title, "slug", slug);
     }
@@ -360,13 +397,17 @@ public class AuditLogProjection {
     }
 
     private void record(EventMessage<?> message, String action, Map<String, Object> details) {
+        record(message, message.getIdentifier(), action, details);
+    }
+
+    private void record(EventMessage<?> message, String rowId, String action, Map<String, Object> details) {
         Map<String, ?> metadata = message.getMetaData();
         jdbc.update("""
                 INSERT INTO audit_log_view (event_id, action, actor_id, actor_uid, school_id, metadata, ip_address,
                                             user_agent, created_at)
                 VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
                 ON CONFLICT (event_id) DO NOTHING""",
-                message.getIdentifier(), action, number(metadata.get(MetadataKeys.ACTOR_USER_ID)),
+                rowId, action, number(metadata.get(MetadataKeys.ACTOR_USER_ID)),
                 text(metadata.get(MetadataKeys.ACTOR_UID)), number(metadata.get(MetadataKeys.ACTOR_SCHOOL)),
                 json(details), orEmpty(metadata.get(MetadataKeys.CLIENT_IP)),
                 orEmpty(metadata.get(MetadataKeys.USER_AGENT)), Timestamp.from(message.getTimestamp()));
