@@ -2,6 +2,8 @@ package org.fractionball.lms.command.imports;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.fractionball.lms.command.config.ConfigDefaults;
+import org.fractionball.lms.command.config.FeatureSwitches;
 import org.fractionball.lms.command.web.CommandRejected;
 import org.fractionball.lms.command.web.CommandSender;
 import org.fractionball.lms.events.content.ContentKind;
@@ -35,10 +37,14 @@ public class BulkUploadController {
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'+00:00'")
             .withZone(ZoneOffset.UTC);
 
-    private final CommandSender commands;
+    static final String DISABLED = "Bulk upload is disabled";
 
-    public BulkUploadController(CommandSender commands) {
+    private final CommandSender commands;
+    private final FeatureSwitches switches;
+
+    public BulkUploadController(CommandSender commands, FeatureSwitches switches) {
         this.commands = commands;
+        this.switches = switches;
     }
 
     @Operation(summary = "Upload a CSV of videos or resources to import as drafts",
@@ -50,6 +56,10 @@ public class BulkUploadController {
     public ResponseEntity<Object> upload(@RequestParam(value = "file", required = false) MultipartFile file,
                                          @RequestParam(value = "type", required = false) String type,
                                          Caller caller) throws IOException {
+        // the feature flag bulk_upload_enabled (D25f); jobs already queued still finish
+        if (!switches.isEnabled(ConfigDefaults.BULK_UPLOAD_ENABLED, caller)) {
+            throw CommandRejected.error(403, DISABLED);
+        }
         if (file == null) {
             throw CommandRejected.error(400, "No file provided");
         }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -136,6 +137,33 @@ class ConfigEnforcementIT extends ConfigApiSupport {
         String again = draftVideo(teacher);
         assertThat(api().post("/api/approval/videos/" + again + "/submit_for_review/", null).token(teacher.token())
                 .send().json().get("video").get("status").asText()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void bulkUploadSwitchesOffAndQueuesNothing() {
+        try {
+            switchFlag(admin, "bulk_upload_enabled", false);
+            Api.Response refused = bulkUpload(teacher);
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.text()).isEqualTo("{\"error\":\"Bulk upload is disabled\"}");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM import_job_view WHERE uploader_id = ?", Long.class,
+                    teacher.id())).isZero();
+        } finally {
+            switchFlag(admin, "bulk_upload_enabled", true);
+        }
+        Api.Response accepted = bulkUpload(teacher);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(201);
+        assertThat(accepted.json().at("/initial_status/status").asText()).isEqualTo("QUEUED");
+    }
+
+    /** A one-row CSV of videos as a multipart upload. */
+    private Api.Response bulkUpload(Account caller) {
+        String boundary = "----switch" + UUID.randomUUID().toString().replace("-", "");
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"one.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\ntitle,description,grade,topic,tags,duration,storage_uri\r\n"
+                + "Switched Lesson,,3,number_line,,60,https://example.org/switched.mp4\r\n\r\n--" + boundary + "--\r\n";
+        return api().post("/api/bulk/upload/", body).header("Content-Type", "multipart/form-data; boundary="
+                + boundary).token(caller.token()).send();
     }
 
     @Test
