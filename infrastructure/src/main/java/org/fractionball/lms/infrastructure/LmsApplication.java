@@ -1,10 +1,11 @@
 package org.fractionball.lms.infrastructure;
 
+import org.fractionball.lms.infrastructure.audit.AuditCommand;
 import org.fractionball.lms.infrastructure.bootstrap.AdminCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** The Fraction Ball LMS backend; {@code admin create …} as first arguments runs the bootstrap command instead. */
+/** The Fraction Ball LMS backend; {@code admin create …} or {@code audit verify …} as first arguments runs that command instead. */
 @SpringBootApplication(scanBasePackages = "org.fractionball.lms")
 public class LmsApplication {
 
@@ -15,6 +16,9 @@ public class LmsApplication {
         }
         if (args.length > 0 && args[0].equals("admin")) {
             System.exit(AdminCommand.run(LmsApplication.class, args, System.out));
+        }
+        if (args.length > 0 && args[0].equals("audit")) {
+            System.exit(AuditCommand.run(LmsApplication.class, args, System.out));
         }
         SpringApplication.run(LmsApplication.class, args);
     }

@@ -25,6 +25,8 @@ final class ApiAccessRules {
                 .requestMatchers("/api/approval/my-content-status/", "/api/approval/*/*/submit_for_review/",
                         "/api/approval/*/*/return_to_draft/").hasAnyRole("ADMIN", "SCHOOL_ADMIN", "TEACHER")
                 .requestMatchers("/api/approval/**").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
+                // school admins are narrowed to their own school by the audit endpoints themselves
+                .requestMatchers("/api/audit/**").hasAnyRole("ADMIN", "AUDITOR", "SCHOOL_ADMIN")
                 .requestMatchers("/api/**").hasAnyRole("ADMIN", "SCHOOL_ADMIN", "TEACHER")
                 .anyRequest().permitAll();
     }
