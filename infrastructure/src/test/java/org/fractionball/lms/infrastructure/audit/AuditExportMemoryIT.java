@@ -61,7 +61,7 @@ class AuditExportMemoryIT extends IntegrationTest {
                                       || '","grade":"4","topic":"fractions","tags":["export"]}}', 'UTF8'),
                            'org.fractionball.lms.events.content.ContentDetailsChanged',
                            to_char(timestamp '2026-01-01' + n * interval '1 second', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-                    FROM generate_series(0, %d) AS n""".formatted(EVENTS - 1));
+                    FROM generate_series(0, EVENTS - 1) AS n""".replace("EVENTS - 1", Integer.toString(EVENTS - 1)));
             sql.execute("""
                     INSERT INTO audit_event_index (position, event_id, event_type, aggregate_type, aggregate_id,
                                                    actor_id, actor_uid, school_id, created_at)
