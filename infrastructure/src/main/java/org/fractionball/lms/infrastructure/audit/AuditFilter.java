@@ -6,7 +6,9 @@ import org.fractionball.lms.query.web.QueryRejected;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -156,7 +158,7 @@ record AuditFilter(Long actorId, String actorUid, String action, String eventTyp
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException notATime) {
             try {
-                return java.time.LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException notADate) {
                 errors.put(name, List.of("Enter an ISO-8601 time with a zone, e.g. 2026-01-31T12:00:00Z."));
                 return null;

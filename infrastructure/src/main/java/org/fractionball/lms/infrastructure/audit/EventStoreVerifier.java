@@ -7,10 +7,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
  * Recomputes the tamper evidence of a range of global positions: every event's chain hash from its
@@ -122,7 +123,7 @@ public class EventStoreVerifier {
         }
 
         /** Checks each event's chain in positions first..last, feeding the intact ones to {@code accepted}. */
-        private void scan(long first, long last, java.util.function.Consumer<StoredEvent> accepted) {
+        private void scan(long first, long last, Consumer<StoredEvent> accepted) {
             jdbc.query("SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry e " + StoredEvent.PREDECESSOR_JOIN
                     + " WHERE e.global_index BETWEEN ? AND ? ORDER BY e.global_index", (RowCallbackHandler) rs -> {
                         if (failure != null) {

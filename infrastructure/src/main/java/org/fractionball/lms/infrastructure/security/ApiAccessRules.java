@@ -18,7 +18,7 @@ final class ApiAccessRules {
         rules.requestMatchers(ANONYMOUS).permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/shared/*/").permitAll()
                 .requestMatchers("/api/schools/*/users/").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
-                .requestMatchers("/api/schools/**", "/api/admin/**").hasRole("ADMIN")
+                .requestMatchers("/api/schools/**", "/api/admin/**", "/api/ops/**").hasRole("ADMIN")
                 .requestMatchers("/api/users/**").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
                 .requestMatchers("/api/me/").authenticated()
                 // owners of any role submit and return their own content (D14); the rest of approval is SA+

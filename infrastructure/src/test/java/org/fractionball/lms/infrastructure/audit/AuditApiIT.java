@@ -1,6 +1,8 @@
 package org.fractionball.lms.infrastructure.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.fractionball.lms.events.content.ContentApproved;
 import org.fractionball.lms.events.content.ContentCreated;
 import org.fractionball.lms.events.content.ContentDetailsChanged;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -295,8 +298,7 @@ class AuditApiIT extends AuditApiSupport {
     }
 
     private static JsonNode stream(JsonNode results, String userAgent) {
-        com.fasterxml.jackson.databind.node.ArrayNode matching = com.fasterxml.jackson.databind.node.JsonNodeFactory
-                .instance.arrayNode();
+        ArrayNode matching = JsonNodeFactory.instance.arrayNode();
         results.forEach(item -> {
             if (userAgent.equals(item.get("user_agent").asText())) {
                 matching.add(item);
@@ -306,7 +308,7 @@ class AuditApiIT extends AuditApiSupport {
     }
 
     private static List<String> fieldNames(JsonNode object) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
         return names;
     }

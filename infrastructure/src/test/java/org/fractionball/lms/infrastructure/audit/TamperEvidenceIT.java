@@ -1,6 +1,7 @@
 package org.fractionball.lms.infrastructure.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.fractionball.lms.events.content.ContentCreated;
 import org.fractionball.lms.events.content.ContentDetailsChanged;
 import org.fractionball.lms.events.content.ContentKind;
@@ -15,6 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -305,8 +307,8 @@ class TamperEvidenceIT extends AuditApiSupport {
 
     private static JsonNode readTree(String json) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
-        } catch (java.io.IOException notJson) {
+            return new ObjectMapper().readTree(json);
+        } catch (IOException notJson) {
             throw new AssertionError(json, notJson);
         }
     }
