@@ -104,8 +104,10 @@ public class AuditController {
             throw new QueryRejected(400, errors);
         }
         if (!states.knownTypes().contains(type)) {
-            throw new QueryRejected(404, Map.of("detail", "Unknown aggregate type.",
-                    "known_types", states.knownTypes().stream().sorted().toList()));
+            Map<String, Object> unknown = new LinkedHashMap<>();
+            unknown.put("detail", "Unknown aggregate type.");
+            unknown.put("known_types", states.knownTypes().stream().sorted().toList());
+            throw new QueryRejected(404, unknown);
         }
         if (caller.role() == Role.SCHOOL_ADMIN && !createdInSchool(id, caller.schoolId())) {
             throw QueryRejected.plainNotFound();
@@ -113,7 +115,10 @@ public class AuditController {
         Instant moment = at == null ? Instant.now() : at;
         AggregateStates.State state = states.at(type, id, moment).orElseThrow(QueryRejected::plainNotFound);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("aggregate", Map.of("type", type, "id", id));
+        Map<String, Object> aggregate = new LinkedHashMap<>();
+        aggregate.put("type", type);
+        aggregate.put("id", id);
+        body.put("aggregate", aggregate);
         body.put("at", moment.toString());
         body.put("sequence", state.sequence());
         body.put("last_event_at", state.lastEventAt().toString());

@@ -31,6 +31,8 @@ public class EventSealer {
     private final byte[] key;
     private final int maxEventsPerSeal;
     private Head pending;
+    /** The defect last logged, so a broken chain is reported once per defect rather than at every step. */
+    private String reportedDefect;
 
     public EventSealer(DataSource dataSource, PlatformTransactionManager transactions,
                        @Value("${lms.audit.seal-key}") String sealKey,
@@ -105,9 +107,13 @@ public class EventSealer {
                     }, first, end));
             if (defect[0] != null) {
                 // sealing a broken chain would certify the tampering; it stays unsealed and verify reports it
-                LOG.error("Event store fails its hash chain at {}; events from {} stay unsealed", defect[0], first);
+                if (!defect[0].equals(reportedDefect)) {
+                    LOG.error("Event store fails its hash chain at {}; events from {} stay unsealed", defect[0], first);
+                    reportedDefect = defect[0];
+                }
                 return;
             }
+            reportedDefect = null;
             long count = digest.count();
             try {
                 jdbc.update("""

@@ -20,8 +20,10 @@ final class VerificationReport {
         if (verification.firstFailure() == null) {
             body.put("first_failure", null);
         } else {
-            body.put("first_failure", Map.of("position", verification.firstFailure().position(),
-                    "reason", verification.firstFailure().reason()));
+            Map<String, Object> failure = new LinkedHashMap<>();
+            failure.put("position", verification.firstFailure().position());
+            failure.put("reason", verification.firstFailure().reason());
+            body.put("first_failure", failure);
         }
         return body;
     }

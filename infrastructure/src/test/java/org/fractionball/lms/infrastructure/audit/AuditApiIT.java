@@ -210,6 +210,9 @@ class AuditApiIT extends AuditApiSupport {
     void state_at_a_moment_replays_the_events_up_to_it() {
         String path = "/api/audit/aggregates/ContentItem/" + video + "/state/?at=";
         JsonNode draft = ok(path + changed.plusSeconds(1), auditor);
+        assertThat(draft.get("aggregate").toString()).isEqualTo("{\"type\":\"ContentItem\",\"id\":\"" + video
+                + "\"}");
+        assertThat(draft.get("at").asText()).isEqualTo(changed.plusSeconds(1).toString());
         assertThat(draft.get("sequence").asLong()).isEqualTo(1);
         assertThat(draft.get("event_count").asInt()).isEqualTo(2);
         assertThat(draft.get("last_event_at").asText()).isEqualTo(changed.toString());
@@ -229,6 +232,7 @@ class AuditApiIT extends AuditApiSupport {
         assertThat(get(path + this.created.minusSeconds(1), admin).text()).isEqualTo("{\"detail\":\"Not found.\"}");
         Api.Response unknown = get("/api/audit/aggregates/Spaceship/" + video + "/state/", admin);
         assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("detail").asText()).isEqualTo("Unknown aggregate type.");
         assertThat(unknown.json().get("known_types").toString()).contains("\"ContentItem\"", "\"UserAccount\"");
     }
 

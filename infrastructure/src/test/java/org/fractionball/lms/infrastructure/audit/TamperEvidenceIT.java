@@ -19,6 +19,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -206,6 +209,39 @@ class TamperEvidenceIT extends AuditApiSupport {
         EventStoreVerifier.Verification verification = verifier.verify(before + 1, head());
         assertThat(verification.firstFailure()).isNull();
         assertThat(verification.verified()).isGreaterThanOrEqualTo(100);
+    }
+
+    @Test
+    void a_position_taken_by_a_transaction_still_open_is_not_sealed_until_it_commits() throws Exception {
+        UUID lateId = UUID.randomUUID();
+        long late;
+        try (Connection slow = TestServices.get().connect()) {
+            slow.setAutoCommit(false);
+            PreparedStatement insert = slow.prepareStatement("""
+                    INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                                                    time_stamp, payload_type, payload, meta_data)
+                    SELECT ?, ?, 0, type, time_stamp, payload_type, payload, meta_data
+                    FROM domain_event_entry WHERE global_index = ?
+                    RETURNING global_index""");
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, videoAggregate(lateId));
+            insert.setLong(3, a[0]);
+            ResultSet inserted = insert.executeQuery();
+            inserted.next();
+            late = inserted.getLong(1);
+            UUID laterId = UUID.randomUUID();
+            long later = position(append(videoAggregate(laterId), 0, created(laterId, teacher.school(), "Later"),
+                    teacher, now()));
+            assertThat(later).isGreaterThan(late);
+            Thread.sleep(3_000);
+            assertThat(sealer.sealedThrough()).as("nothing at or after the open transaction's position is sealed")
+                    .isLessThan(late);
+            slow.commit();
+        }
+        awaitSealed(head());
+        EventStoreVerifier.Verification verification = verifier.verify(late, head());
+        assertThat(verification.firstFailure()).isNull();
+        assertThat(verification.sealedThrough()).isGreaterThanOrEqualTo(late);
     }
 
     @Test
