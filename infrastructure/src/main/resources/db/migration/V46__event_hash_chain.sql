@@ -9,23 +9,27 @@
 --    can no longer change: HMAC-SHA256 with a key the database does not hold, over the previous
 --    seal's digest and every (position, chain_hash) in the range.
 
-CREATE FUNCTION event_chain_field(value BYTEA) RETURNS BYTEA
-    LANGUAGE sql IMMUTABLE AS
-$$ SELECT CASE WHEN value IS NULL THEN '\xffffffff'::bytea ELSE int4send(length(value)) || value END $$;
-
+-- One SQL function with every field written out (a NULL is the length -1): measured ~5-10 % faster
+-- per append than composing per-field helper functions (docs/benchmarks.md).
 CREATE FUNCTION event_chain_hash(previous BYTEA, global_index BIGINT, aggregate_identifier VARCHAR,
                                  sequence_number BIGINT, aggregate_type VARCHAR, event_identifier VARCHAR,
                                  meta_data BYTEA, payload BYTEA, payload_revision VARCHAR, payload_type VARCHAR,
                                  time_stamp VARCHAR) RETURNS BYTEA
     LANGUAGE sql IMMUTABLE AS
-$$ SELECT sha256(event_chain_field(previous) || int8send(global_index)
-                 || event_chain_field(convert_to(aggregate_identifier, 'UTF8')) || int8send(sequence_number)
-                 || event_chain_field(convert_to(aggregate_type, 'UTF8'))
-                 || event_chain_field(convert_to(event_identifier, 'UTF8'))
-                 || event_chain_field(meta_data) || event_chain_field(payload)
-                 || event_chain_field(convert_to(payload_revision, 'UTF8'))
-                 || event_chain_field(convert_to(payload_type, 'UTF8'))
-                 || event_chain_field(convert_to(time_stamp, 'UTF8'))) $$;
+$$ SELECT sha256(
+       CASE WHEN previous IS NULL THEN '\xffffffff'::bytea ELSE int4send(length(previous)) || previous END
+       || int8send(global_index)
+       || int4send(length(convert_to(aggregate_identifier, 'UTF8'))) || convert_to(aggregate_identifier, 'UTF8')
+       || int8send(sequence_number)
+       || CASE WHEN aggregate_type IS NULL THEN '\xffffffff'::bytea
+               ELSE int4send(length(convert_to(aggregate_type, 'UTF8'))) || convert_to(aggregate_type, 'UTF8') END
+       || int4send(length(convert_to(event_identifier, 'UTF8'))) || convert_to(event_identifier, 'UTF8')
+       || CASE WHEN meta_data IS NULL THEN '\xffffffff'::bytea ELSE int4send(length(meta_data)) || meta_data END
+       || int4send(length(payload)) || payload
+       || CASE WHEN payload_revision IS NULL THEN '\xffffffff'::bytea
+               ELSE int4send(length(convert_to(payload_revision, 'UTF8'))) || convert_to(payload_revision, 'UTF8') END
+       || int4send(length(convert_to(payload_type, 'UTF8'))) || convert_to(payload_type, 'UTF8')
+       || int4send(length(convert_to(time_stamp, 'UTF8'))) || convert_to(time_stamp, 'UTF8')) $$;
 
 ALTER TABLE domain_event_entry ADD COLUMN chain_hash BYTEA;
 
