@@ -1,5 +1,6 @@
 package org.fractionball.lms.infrastructure;
 
+import org.fractionball.lms.infrastructure.audit.AuditCommand;
 import org.fractionball.lms.infrastructure.bootstrap.AdminCommand;
 import org.fractionball.lms.infrastructure.bootstrap.OpsCommand;
 import org.fractionball.lms.infrastructure.monitor.HealthMonitor;
@@ -8,9 +9,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * The Fraction Ball LMS backend; {@code admin create …} as first arguments runs the bootstrap
- * command instead, {@code health-monitor …} the health monitor (no Spring context: it watches the
- * app from outside), {@code migrate}, {@code showmigrations} and {@code projections rebuild …} the
- * operations commands of {@link OpsCommand}.
+ * command instead, {@code audit verify …} the event store's verification, {@code health-monitor …}
+ * the health monitor (no Spring context: it watches the app from outside), {@code migrate},
+ * {@code showmigrations} and {@code projections rebuild …} the operations commands of
+ * {@link OpsCommand}.
  */
 @SpringBootApplication(scanBasePackages = "org.fractionball.lms")
 public class LmsApplication {
@@ -22,6 +24,9 @@ public class LmsApplication {
         }
         if (args.length > 0 && args[0].equals("admin")) {
             System.exit(AdminCommand.run(LmsApplication.class, args, System.out));
+        }
+        if (args.length > 0 && args[0].equals("audit")) {
+            System.exit(AuditCommand.run(LmsApplication.class, args, System.out));
         }
         if (args.length > 0 && OpsCommand.handles(args[0])) {
             System.exit(OpsCommand.run(LmsApplication.class, args, System.out));

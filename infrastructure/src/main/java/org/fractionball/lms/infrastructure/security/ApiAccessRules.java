@@ -22,7 +22,7 @@ final class ApiAccessRules {
                 .requestMatchers(HttpMethod.GET, "/api/config/").hasAnyRole("ADMIN", "SCHOOL_ADMIN", "TEACHER")
                 .requestMatchers("/api/config/**").hasRole("ADMIN")
                 .requestMatchers("/api/schools/*/users/").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
-                .requestMatchers("/api/schools/**", "/api/admin/**").hasRole("ADMIN")
+                .requestMatchers("/api/schools/**", "/api/admin/**", "/api/ops/**").hasRole("ADMIN")
                 .requestMatchers("/api/users/**").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
                 .requestMatchers("/api/me/").authenticated()
                 // owners of any role submit and return their own content (D14); the rest of approval is SA+
@@ -33,6 +33,8 @@ final class ApiAccessRules {
                 // auditors read library listings as of a moment (the endpoints require as_of from them)
                 .requestMatchers(HttpMethod.GET, "/api/library/videos/", "/api/library/resources/")
                 .hasAnyRole("ADMIN", "SCHOOL_ADMIN", "TEACHER", "AUDITOR")
+                // school admins are narrowed to their own school by the audit endpoints themselves
+                .requestMatchers("/api/audit/**").hasAnyRole("ADMIN", "AUDITOR", "SCHOOL_ADMIN")
                 .requestMatchers("/api/**").hasAnyRole("ADMIN", "SCHOOL_ADMIN", "TEACHER")
                 .anyRequest().permitAll();
     }
