@@ -1,0 +1,91 @@
+package org.fractionball.lms.command.courses;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.fractionball.lms.command.accounts.UserRegistry;
+import org.fractionball.lms.command.web.CommandRejected;
+import org.fractionball.lms.events.courses.CourseStatus;
+import org.fractionball.lms.events.courses.EnrolmentStatus;
+import org.fractionball.lms.events.courses.UserEnrolled;
+import org.fractionball.lms.events.shared.AggregateIds;
+import org.fractionball.lms.events.shared.Caller;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Enrols users. Each enrolment's id is derived from (course, user), so a second enrolment of a
+ * pair finds the first; two racing first enrolments both try to append event 0 of the same stream
+ * and the event store's unique key refuses the later one.
+ */
+@Component
+public class Enrolments {
+    static final String NOT_OPEN = "This course is not open for enrolment.";
+    static final String OTHER_SCHOOL = "is not a member of the course's school.";
+
+    private final Repository<Enrolment> enrolments;
+    private final CourseCatalogue courses;
+    private final UserRegistry users;
+
+    public Enrolments(Repository<Enrolment> enrolments, CourseCatalogue courses, UserRegistry users) {
+        this.enrolments = enrolments;
+        this.courses = courses;
+        this.users = users;
+    }
+
+    @CommandHandler
+    public EnrolmentBatch handle(EnrolInCourse command) throws Exception {
+        Caller by = command.by();
+        boolean self = command.userIds().equals(List.of(by.userId()));
+        if (!self) {
+            Course.requireManagerRole(by);
+        }
+        CourseState course = courses.find(command.courseId());
+        if (course == null || !Course.visibleTo(course.schoolId(), course.status(), by)) {
+            throw CommandRejected.notFound(Course.MODEL);
+        }
+        if (course.status() != CourseStatus.PUBLISHED) {
+            throw CommandRejected.error(400, NOT_OPEN);
+        }
+        List<Long> userIds = new ArrayList<>(new LinkedHashSet<>(command.userIds()));
+        for (long userId : userIds) {
+            Long school = users.schoolOf(userId);
+            if (school == null || !self && !by.isAdmin() && school != by.schoolId()) {
+                throw CommandRejected.field(400, "user_ids", "Invalid pk \"" + userId + "\" - object does not exist.");
+            }
+            if (course.schoolId() != null && !Objects.equals(course.schoolId(), school)) {
+                throw CommandRejected.field(400, "user_ids", "User " + userId + " " + OTHER_SCHOOL);
+            }
+        }
+        List<EnrolmentResult> enrolled = new ArrayList<>();
+        List<Long> already = new ArrayList<>();
+        for (long userId : userIds) {
+            UUID enrolmentId = EnrolmentIds.of(course.courseId(), userId);
+            Aggregate<Enrolment> existing = load(enrolmentId);
+            if (existing == null) {
+                UserEnrolled event = new UserEnrolled(enrolmentId, course.courseId(), userId, by.userId());
+                EnrolmentState state = enrolments.newInstance(() -> new Enrolment(event)).invoke(Enrolment::state);
+                enrolled.add(new EnrolmentResult(state, course));
+            } else if (existing.invoke(Enrolment::state).status() == EnrolmentStatus.WITHDRAWN) {
+                enrolled.add(new EnrolmentResult(existing.invoke(e -> e.reopen(by, course)), course));
+            } else {
+                already.add(userId);
+            }
+        }
+        return new EnrolmentBatch(enrolled, already);
+    }
+
+    private Aggregate<Enrolment> load(UUID enrolmentId) {
+        try {
+            return enrolments.load(AggregateIds.enrolment(enrolmentId));
+        } catch (AggregateNotFoundException none) {
+            return null;
+        }
+    }
+}
