@@ -25,6 +25,14 @@ final class ApiAccessRules {
                 .requestMatchers("/api/approval/my-content-status/", "/api/approval/*/*/submit_for_review/",
                         "/api/approval/*/*/return_to_draft/").hasAnyRole("ADMIN", "SCHOOL_ADMIN", "TEACHER")
                 .requestMatchers("/api/approval/**").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
+                // course writes and enrolling others are SA+; reading, enrolling oneself, progress and
+                // withdrawal are every role's (the endpoints check whose course or enrolment it is)
+                .requestMatchers(HttpMethod.POST, "/api/courses/", "/api/courses/*/publish/",
+                        "/api/courses/*/archive/", "/api/enrolments/").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
+                .requestMatchers(HttpMethod.PUT, "/api/courses/*/").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
+                .requestMatchers(HttpMethod.PATCH, "/api/courses/*/").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
+                .requestMatchers(HttpMethod.DELETE, "/api/courses/*/").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
+                .requestMatchers("/api/reports/**").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
                 .requestMatchers("/api/**").hasAnyRole("ADMIN", "SCHOOL_ADMIN", "TEACHER")
                 .anyRequest().permitAll();
     }
