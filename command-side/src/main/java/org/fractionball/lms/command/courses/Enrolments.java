@@ -14,15 +14,17 @@ import org.fractionball.lms.events.shared.Caller;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Enrols users. Each enrolment's id is derived from (course, user), so a second enrolment of a
- * pair finds the first; two racing first enrolments both try to append event 0 of the same stream
- * and the event store's unique key refuses the later one.
+ * Enrols users (in user id order). Each enrolment's id is derived from (course, user), so a second
+ * enrolment of a pair finds the first; two racing first enrolments both try to append event 0 of
+ * the same stream and the event store's unique key refuses the later one.
  */
 @Component
 public class Enrolments {
@@ -46,6 +48,15 @@ public class Enrolments {
         if (!self) {
             Course.requireManagerRole(by);
         }
+        // enrolments first, then the course: progress and withdrawal lock them in this order too
+        List<Long> userIds = new ArrayList<>(new TreeSet<>(command.userIds()));
+        Map<Long, Aggregate<Enrolment>> existing = new HashMap<>();
+        for (long userId : userIds) {
+            Aggregate<Enrolment> enrolment = load(EnrolmentIds.of(command.courseId(), userId));
+            if (enrolment != null) {
+                existing.put(userId, enrolment);
+            }
+        }
         CourseState course = courses.find(command.courseId());
         if (course == null || !Course.visibleTo(course.schoolId(), course.status(), by)) {
             throw CommandRejected.notFound(Course.MODEL);
@@ -53,7 +64,6 @@ public class Enrolments {
         if (course.status() != CourseStatus.PUBLISHED) {
             throw CommandRejected.error(400, NOT_OPEN);
         }
-        List<Long> userIds = new ArrayList<>(new LinkedHashSet<>(command.userIds()));
         for (long userId : userIds) {
             Long school = users.schoolOf(userId);
             if (school == null || !self && !by.isAdmin() && school != by.schoolId()) {
@@ -66,14 +76,14 @@ public class Enrolments {
         List<EnrolmentResult> enrolled = new ArrayList<>();
         List<Long> already = new ArrayList<>();
         for (long userId : userIds) {
-            UUID enrolmentId = EnrolmentIds.of(course.courseId(), userId);
-            Aggregate<Enrolment> existing = load(enrolmentId);
-            if (existing == null) {
+            Aggregate<Enrolment> enrolment = existing.get(userId);
+            if (enrolment == null) {
+                UUID enrolmentId = EnrolmentIds.of(course.courseId(), userId);
                 UserEnrolled event = new UserEnrolled(enrolmentId, course.courseId(), userId, by.userId());
                 EnrolmentState state = enrolments.newInstance(() -> new Enrolment(event)).invoke(Enrolment::state);
                 enrolled.add(new EnrolmentResult(state, course));
-            } else if (existing.invoke(Enrolment::state).status() == EnrolmentStatus.WITHDRAWN) {
-                enrolled.add(new EnrolmentResult(existing.invoke(e -> e.reopen(by, course)), course));
+            } else if (enrolment.invoke(Enrolment::state).status() == EnrolmentStatus.WITHDRAWN) {
+                enrolled.add(new EnrolmentResult(enrolment.invoke(e -> e.reopen(by, course)), course));
             } else {
                 already.add(userId);
             }
