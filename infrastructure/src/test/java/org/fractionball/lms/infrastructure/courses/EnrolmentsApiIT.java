@@ -1,12 +1,20 @@
 package org.fractionball.lms.infrastructure.courses;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.fractionball.lms.command.courses.EnrolmentIds;
+import org.fractionball.lms.events.courses.UserEnrolled;
 import org.fractionball.lms.events.shared.AggregateIds;
 import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.support.Api;
+import org.fractionball.lms.infrastructure.support.TestServices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -139,6 +148,52 @@ class EnrolmentsApiIT extends CourseApiSupport {
                 + "AND convert_from(payload, 'UTF8')::jsonb ->> 'courseId' = ?", Long.class, course)).isEqualTo(1);
         awaitProjections();
         assertThat(ok("/api/enrolments/?course=" + course, schoolAdmin).get("count").asLong()).isEqualTo(1);
+    }
+
+    /**
+     * Another node appends the first event of the same enrolment while this one is enrolling: the
+     * event store's unique key refuses this node's event 0, and the retry answers the conflict.
+     */
+    @Test
+    void anEnrolmentRacingAnotherNodesIsRefusedByTheEventStore() throws Exception {
+        Account teacher = account(Role.TEACHER, school);
+        String course = course();
+        UUID enrolmentId = EnrolmentIds.of(UUID.fromString(course), teacher.id());
+        String aggregate = AggregateIds.enrolment(enrolmentId);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection otherNode = TestServices.get().connect()) {
+            otherNode.setAutoCommit(false);
+            try (PreparedStatement insert = otherNode.prepareStatement("""
+                    INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                                                    meta_data, payload, payload_type, time_stamp)
+                    VALUES (?, 0, 'Enrolment', ?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'), ?, ?)""")) {
+                insert.setString(1, aggregate);
+                insert.setString(2, UUID.randomUUID().toString());
+                insert.setString(3, json(fields("enrolmentId", enrolmentId.toString(), "courseId", course, "userId",
+                        teacher.id(), "enrolledBy", teacher.id())));
+                insert.setString(4, UserEnrolled.class.getName());
+                insert.setString(5, DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+                insert.executeUpdate();
+            }
+            Future<Api.Response> enrol = pool.submit(() -> post("/api/courses/" + course + "/enrol/", null, teacher));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!waitingOnALock() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(waitingOnALock()).as("the request waits on the other node's event 0").isTrue();
+            otherNode.commit();
+            Api.Response refused = enrol.get(20, TimeUnit.SECONDS);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+            assertThat(refused.text()).isEqualTo(ALREADY_ENROLLED);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(eventTypes(aggregate)).containsExactly("UserEnrolled");
+    }
+
+    private boolean waitingOnALock() {
+        return jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                + "AND wait_event_type = 'Lock'", Long.class) > 0;
     }
 
     @Test
