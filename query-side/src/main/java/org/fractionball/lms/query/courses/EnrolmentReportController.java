@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import javax.sql.DataSource;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -57,20 +58,23 @@ public class EnrolmentReportController {
     private static final Pattern UUID_SHAPE =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** Each course's live items are counted once; each enrolment's completed ones by primary-key lookups. */
     private static final String SELECT = """
+            WITH totals AS (SELECT course_id, count(*) AS total FROM course_live_item GROUP BY course_id)
             SELECT c.title AS course_title, c.school_id AS course_school_id, cs.name AS course_school, u.first_name,
-                   u.last_name, u.username, u.email, us.name AS user_school, e.status,
-                   (SELECT count(*) FROM course_live_item li
-                           JOIN enrolment_item_view p ON p.enrolment_id = e.id AND p.item_id = li.item_id
-                                                      AND p.status = 'completed'
-                    WHERE li.course_id = e.course_id) AS done,
-                   (SELECT count(*) FROM course_live_item li WHERE li.course_id = e.course_id) AS total,
-                   e.enrolled_at, e.completed_at, e.withdrawn_at
+                   u.last_name, u.username, u.email, us.name AS user_school, e.status, coalesce(d.done, 0) AS done,
+                   coalesce(t.total, 0) AS total, e.enrolled_at, e.completed_at, e.withdrawn_at
             FROM enrolment_view e
                  JOIN course_view c ON c.id = e.course_id
                  JOIN user_view u ON u.id = e.user_id
                  LEFT JOIN school_view cs ON cs.id = c.school_id
-                 LEFT JOIN school_view us ON us.id = u.school_id""";
+                 LEFT JOIN school_view us ON us.id = u.school_id
+                 LEFT JOIN totals t ON t.course_id = e.course_id
+                 LEFT JOIN LATERAL (SELECT count(*) AS done
+                                    FROM enrolment_item_view p
+                                         JOIN course_live_item li ON li.course_id = e.course_id
+                                                                 AND li.item_id = p.item_id
+                                    WHERE p.enrolment_id = e.id AND p.status = 'completed') d ON TRUE""";
 
     private final DataSource dataSource;
     private final EventGateway events;
@@ -144,7 +148,8 @@ public class EnrolmentReportController {
                 for (int i = 0; i < args.size(); i++) {
                     statement.setObject(i + 1, args.get(i));
                 }
-                Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+                Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(),
+                        StandardCharsets.UTF_8), 65_536);
                 CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL);
                 csv.printRecord(HEADERS);
                 try (ResultSet rows = statement.executeQuery()) {
