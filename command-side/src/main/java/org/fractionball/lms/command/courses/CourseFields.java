@@ -40,14 +40,14 @@ final class CourseFields {
         RequestFields fields = RequestFields.of(body, partial);
         String title = fields.string("title", true, TITLE_MAX, false);
         String description = fields.string("description", false, DESCRIPTION_MAX, true);
-        String gradeBand = gradeBand(fields, body);
+        String gradeBand = gradeBand(fields);
         List<CourseItem> items = items(fields, body);
         Long school = create && !fields.isNull("school") ? fields.primaryKey("school", false) : null;
         fields.validate();
         return new CourseEdit(title, description, gradeBand, items, school);
     }
 
-    private static String gradeBand(RequestFields fields, JsonNode body) {
+    private static String gradeBand(RequestFields fields) {
         String band = fields.string("grade_band", false, 3, true);
         if (band == null || band.isEmpty()) {
             return band;
@@ -90,7 +90,8 @@ final class CourseFields {
         return items;
     }
 
-    private static String typeName(JsonNode node) {
+    /** A JSON value's type as DRF names it in its messages (Python's type names). */
+    static String typeName(JsonNode node) {
         return switch (node.getNodeType()) {
             case OBJECT -> "dict";
             case STRING -> "str";

@@ -134,8 +134,8 @@ public class EnrolmentCommandController {
             return null;
         }
         if (!value.isArray()) {
-            fields.error("user_ids", "Expected a list of items but got type \"" + value.getNodeType().name()
-                    .toLowerCase() + "\".");
+            fields.error("user_ids", "Expected a list of items but got type \"" + CourseFields.typeName(value)
+                    + "\".");
             return null;
         }
         if (value.isEmpty()) {
@@ -149,8 +149,8 @@ public class EnrolmentCommandController {
         List<Long> ids = new ArrayList<>();
         for (JsonNode id : value) {
             if (!id.isIntegralNumber() || !id.canConvertToLong() || id.longValue() < 1) {
-                fields.error("user_ids", "Incorrect type. Expected pk value, received " + id.getNodeType().name()
-                        .toLowerCase() + ".");
+                fields.error("user_ids", "Incorrect type. Expected pk value, received " + CourseFields.typeName(id)
+                        + ".");
                 return null;
             }
             ids.add(id.longValue());

@@ -48,13 +48,19 @@ public class Enrolments {
         if (!self) {
             Course.requireManagerRole(by);
         }
-        // enrolments first, then the course: progress and withdrawal lock them in this order too
+        // Every enrolment is locked before the course, as progress and withdrawal lock them: a new one
+        // is created (and locked) before the course is checked; a refusal below rolls it back unstored.
         List<Long> userIds = new ArrayList<>(new TreeSet<>(command.userIds()));
         Map<Long, Aggregate<Enrolment>> existing = new HashMap<>();
+        Map<Long, EnrolmentState> created = new HashMap<>();
         for (long userId : userIds) {
-            Aggregate<Enrolment> enrolment = load(EnrolmentIds.of(command.courseId(), userId));
+            UUID enrolmentId = EnrolmentIds.of(command.courseId(), userId);
+            Aggregate<Enrolment> enrolment = load(enrolmentId);
             if (enrolment != null) {
                 existing.put(userId, enrolment);
+            } else {
+                UserEnrolled event = new UserEnrolled(enrolmentId, command.courseId(), userId, by.userId());
+                created.put(userId, enrolments.newInstance(() -> new Enrolment(event)).invoke(Enrolment::state));
             }
         }
         CourseState course = courses.find(command.courseId());
@@ -78,10 +84,7 @@ public class Enrolments {
         for (long userId : userIds) {
             Aggregate<Enrolment> enrolment = existing.get(userId);
             if (enrolment == null) {
-                UUID enrolmentId = EnrolmentIds.of(course.courseId(), userId);
-                UserEnrolled event = new UserEnrolled(enrolmentId, course.courseId(), userId, by.userId());
-                EnrolmentState state = enrolments.newInstance(() -> new Enrolment(event)).invoke(Enrolment::state);
-                enrolled.add(new EnrolmentResult(state, course));
+                enrolled.add(new EnrolmentResult(created.get(userId), course));
             } else if (enrolment.invoke(Enrolment::state).status() == EnrolmentStatus.WITHDRAWN) {
                 enrolled.add(new EnrolmentResult(enrolment.invoke(e -> e.reopen(by, course)), course));
             } else {

@@ -89,6 +89,8 @@ class CoursesApiIT extends CourseApiSupport {
         assertThat(published.status()).as(published.toString()).isEqualTo(200);
         assertThat(published.json().get("status").asText()).isEqualTo("published");
         succeeds(post("/api/courses/" + id + "/publish/", null, schoolAdmin));
+        // other readers than the writer see the write once the projection has it
+        awaitProjections();
         assertThat(ok("/api/courses/" + id + "/", teacher).get("title").asText()).isEqualTo(title + " v2");
         assertThat(get("/api/courses/" + id + "/", otherTeacher).text()).isEqualTo(NO_COURSE);
         assertThat(delete("/api/courses/" + id + "/", schoolAdmin).text())
@@ -96,6 +98,7 @@ class CoursesApiIT extends CourseApiSupport {
 
         Api.Response archived = post("/api/courses/" + id + "/archive/", null, schoolAdmin);
         assertThat(archived.json().get("status").asText()).isEqualTo("archived");
+        awaitProjections();
         assertThat(get("/api/courses/" + id + "/", teacher).text()).isEqualTo(NO_COURSE);
         assertThat(patch("/api/courses/" + id + "/", fields("title", "Again"), schoolAdmin).text())
                 .isEqualTo("{\"error\":\"An archived course cannot be changed.\"}");
@@ -127,6 +130,7 @@ class CoursesApiIT extends CourseApiSupport {
         }
         assertThat(patch("/api/courses/" + id + "/", fields("title", "Mine"), schoolAdmin).text()).isEqualTo(NO_COURSE);
         succeeds(post("/api/courses/" + id + "/publish/", null, admin));
+        awaitProjections();
         for (Account reader : List.of(schoolAdmin, teacher, otherSchoolAdmin, otherTeacher)) {
             assertThat(ok("/api/courses/" + id + "/", reader).get("title").asText()).isEqualTo(title);
         }
@@ -210,6 +214,7 @@ class CoursesApiIT extends CourseApiSupport {
                 "description", "Halves and quarters");
         String global = publishedCourse(admin, tag + " global", List.of(item("activity", relay)));
         publishedCourse(otherSchoolAdmin, tag + " elsewhere", List.of(item("activity", relay)));
+        awaitProjections();
 
         JsonNode first = ok("/api/courses/?search=" + tag, schoolAdmin);
         assertThat(first.get("count").asLong()).isEqualTo(23);

@@ -213,7 +213,7 @@ class EnrolmentsApiIT extends CourseApiSupport {
                 + "\\\" - object does not exist.\"]}");
         assertThat(post("/api/enrolments/", fields("course_id", "x", "user_ids", "all"), schoolAdmin).text())
                 .isEqualTo("{\"course_id\":[\"Must be a valid UUID.\"],\"user_ids\":[\"Expected a list of items but "
-                        + "got type \\\"string\\\".\"]}");
+                        + "got type \\\"str\\\".\"]}");
         assertThat(post("/api/enrolments/", fields("course_id", course, "user_ids", List.of(second.id())),
                 otherSchoolAdmin).text()).isEqualTo(NO_COURSE);
         assertThat(eventCount()).isEqualTo(events);
