@@ -35,6 +35,14 @@ final class ApiAccessRules {
                 .hasAnyRole("ADMIN", "SCHOOL_ADMIN", "TEACHER", "AUDITOR")
                 // school admins are narrowed to their own school by the audit endpoints themselves
                 .requestMatchers("/api/audit/**").hasAnyRole("ADMIN", "AUDITOR", "SCHOOL_ADMIN")
+                // course writes and enrolling others are SA+; reading, enrolling oneself, progress and
+                // withdrawal are every role's (the endpoints check whose course or enrolment it is)
+                .requestMatchers(HttpMethod.POST, "/api/courses/", "/api/courses/*/publish/",
+                        "/api/courses/*/archive/", "/api/enrolments/").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
+                .requestMatchers(HttpMethod.PUT, "/api/courses/*/").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
+                .requestMatchers(HttpMethod.PATCH, "/api/courses/*/").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
+                .requestMatchers(HttpMethod.DELETE, "/api/courses/*/").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
+                .requestMatchers("/api/reports/**").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
                 .requestMatchers("/api/**").hasAnyRole("ADMIN", "SCHOOL_ADMIN", "TEACHER")
                 .anyRequest().permitAll();
     }

@@ -37,6 +37,15 @@ import org.fractionball.lms.events.content.ContentUploaded;
 import org.fractionball.lms.events.content.ResourceDownloaded;
 import org.fractionball.lms.events.content.UploadAbandoned;
 import org.fractionball.lms.events.content.UploadSigned;
+import org.fractionball.lms.events.courses.CourseArchived;
+import org.fractionball.lms.events.courses.CourseChanged;
+import org.fractionball.lms.events.courses.CourseCreated;
+import org.fractionball.lms.events.courses.CourseDeleted;
+import org.fractionball.lms.events.courses.CoursePublished;
+import org.fractionball.lms.events.courses.EnrolmentCompleted;
+import org.fractionball.lms.events.courses.EnrolmentReopened;
+import org.fractionball.lms.events.courses.EnrolmentWithdrawn;
+import org.fractionball.lms.events.courses.UserEnrolled;
 import org.fractionball.lms.events.imports.ImportCompleted;
 import org.fractionball.lms.events.imports.ImportFailed;
 import org.fractionball.lms.events.imports.ImportRowOutcome;
@@ -51,6 +60,7 @@ import org.fractionball.lms.events.playlists.PlaylistItemRemoved;
 import org.fractionball.lms.events.playlists.PlaylistReordered;
 import org.fractionball.lms.events.playlists.PlaylistShareRevoked;
 import org.fractionball.lms.events.playlists.PlaylistShared;
+import org.fractionball.lms.events.reports.ReportExported;
 import org.fractionball.lms.events.schools.SchoolDeleted;
 import org.fractionball.lms.events.schools.SchoolRegistered;
 import org.fractionball.lms.events.security.LoginFailed;
@@ -389,6 +399,71 @@ public class AuditLogProjection {
 
     private static Map<String, Object> activity(UUID activityId, String title, String slug) {
         return details("activity_id", activityId.toString(), "activity_title", title, "slug", slug);
+    }
+
+    @EventHandler
+    void on(CourseCreated event, EventMessage<?> message) {
+        record(message, "COURSE_CREATED", details("course_id", event.courseId().toString(), "course_title",
+                event.details().title(), "school", event.schoolId(), "item_count", event.items().size()));
+    }
+
+    @EventHandler
+    void on(CourseChanged event, EventMessage<?> message) {
+        record(message, "COURSE_UPDATED", details("course_id", event.courseId().toString(), "course_title",
+                event.details().title(), "school", event.schoolId(), "changed_fields", event.changedFields()));
+    }
+
+    @EventHandler
+    void on(CoursePublished event, EventMessage<?> message) {
+        record(message, "COURSE_PUBLISHED", course(event.courseId(), event.title(), event.schoolId()));
+    }
+
+    @EventHandler
+    void on(CourseArchived event, EventMessage<?> message) {
+        record(message, "COURSE_ARCHIVED", course(event.courseId(), event.title(), event.schoolId()));
+    }
+
+    @EventHandler
+    void on(CourseDeleted event, EventMessage<?> message) {
+        record(message, "COURSE_DELETED", course(event.courseId(), event.title(), event.schoolId()));
+    }
+
+    @EventHandler
+    void on(UserEnrolled event, EventMessage<?> message) {
+        record(message, "ENROLLED", enrolment(event.enrolmentId(), event.courseId(), event.userId()));
+    }
+
+    @EventHandler
+    void on(EnrolmentReopened event, EventMessage<?> message) {
+        record(message, "ENROLMENT_REOPENED", enrolment(event.enrolmentId(), event.courseId(), event.userId()));
+    }
+
+    @EventHandler
+    void on(EnrolmentCompleted event, EventMessage<?> message) {
+        record(message, "ENROLMENT_COMPLETED", enrolment(event.enrolmentId(), event.courseId(), event.userId()));
+    }
+
+    @EventHandler
+    void on(EnrolmentWithdrawn event, EventMessage<?> message) {
+        record(message, "ENROLMENT_WITHDRAWN", enrolment(event.enrolmentId(), event.courseId(), event.userId()));
+    }
+
+    /** §8.1's keys: {@code report_type}, {@code school_id}, then the report's filters and {@code filename}. */
+    @EventHandler
+    void on(ReportExported event, EventMessage<?> message) {
+        Map<String, Object> details = details("report_type", event.report(), "school_id",
+                event.schoolId() == null ? null : event.schoolId().toString());
+        details.putAll(event.filters());
+        record(message, "REPORT_EXPORTED", details);
+    }
+
+    private static Map<String, Object> course(UUID courseId, String title, Long schoolId) {
+        return details("course_id", courseId.toString(), "course_title", title, "school", schoolId);
+    }
+
+    private static Map<String, Object> enrolment(UUID enrolmentId, UUID courseId, long userId) {
+        return details("enrolment_id", enrolmentId.toString(), "course_id", courseId.toString(), "target_user_id",
+                Long.toString(userId));
     }
 
     @ResetHandler

@@ -1,0 +1,5 @@
+package org.fractionball.lms.query.courses;
+
+/** How many courses a listing holds. */
+public record CountCourses(CourseFilter filter) {
+}

@@ -1,0 +1,5 @@
+package org.fractionball.lms.query.courses;
+
+/** How many enrolments a listing holds. */
+public record CountEnrolments(EnrolmentFilter filter) {
+}
