@@ -11,6 +11,7 @@ import org.fractionball.lms.events.activities.ActivityCreated;
 import org.fractionball.lms.events.activities.ActivityDeleted;
 import org.fractionball.lms.events.activities.ActivityPublished;
 import org.fractionball.lms.events.activities.ActivityUnpublished;
+import org.fractionball.lms.events.analytics.VideoViewStarted;
 import org.fractionball.lms.events.accounts.UserDeactivated;
 import org.fractionball.lms.events.accounts.UserProvisioned;
 import org.fractionball.lms.events.accounts.UserReactivated;
@@ -38,6 +39,7 @@ import org.fractionball.lms.events.playlists.PlaylistItemRemoved;
 import org.fractionball.lms.events.playlists.PlaylistReordered;
 import org.fractionball.lms.events.playlists.PlaylistShareRevoked;
 import org.fractionball.lms.events.playlists.PlaylistShared;
+import org.fractionball.lms.events.reports.ReportExported;
 import org.fractionball.lms.events.schools.SchoolDeleted;
 import org.fractionball.lms.events.schools.SchoolRegistered;
 import org.fractionball.lms.events.security.LoginFailed;
@@ -190,6 +192,28 @@ public class AuditLogProjection {
         record(message, "RESOURCE_DOWNLOADED", details("resource_id", event.resourceId().toString(),
                 "resource_title", event.title(), "resource_type", event.fileType(), "file_size", event.fileSize(),
                 "download_id", event.downloadId().toString()));
+    }
+
+    /** Once per view session, not per heartbeat (D23); the values are those of the first call. */
+    @EventHandler
+    void on(VideoViewStarted event, EventMessage<?> message) {
+        record(message, "VIDEO_VIEWED", details("video_id", event.videoId().toString(), "video_title",
+                event.videoTitle(), "duration_watched", event.durationWatched(), "completion_percentage",
+                event.completionPercentage(), "session_id", event.sessionId()));
+    }
+
+    /** Every report export, the analytics summary included (D29); {@code filename} last as in §8.1. */
+    @EventHandler
+    void on(ReportExported event, EventMessage<?> message) {
+        Map<String, Object> details = details("report_type", event.report());
+        event.filters().forEach((key, value) -> {
+            if (!key.equals("filename")) {
+                details.put(key, value);
+            }
+        });
+        details.put("school_id", text(event.schoolId()));
+        details.put("filename", event.filters().get("filename"));
+        record(message, "REPORT_EXPORTED", details);
     }
 
     @EventHandler
