@@ -25,6 +25,7 @@ final class ApiAccessRules {
                 .requestMatchers("/api/approval/my-content-status/", "/api/approval/*/*/submit_for_review/",
                         "/api/approval/*/*/return_to_draft/").hasAnyRole("ADMIN", "SCHOOL_ADMIN", "TEACHER")
                 .requestMatchers("/api/approval/**").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
+                .requestMatchers("/api/reports/**").hasAnyRole("ADMIN", "SCHOOL_ADMIN")
                 .requestMatchers("/api/**").hasAnyRole("ADMIN", "SCHOOL_ADMIN", "TEACHER")
                 .anyRequest().permitAll();
     }
