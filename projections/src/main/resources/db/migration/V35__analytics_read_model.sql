@@ -75,9 +75,47 @@ CREATE TABLE analytics_version (
     version   BIGINT NOT NULL
 );
 
--- The school of every video and resource, for events that name only the asset (a playlist add).
+-- Every live video and resource with what the counters group by; also the school of an asset for
+-- events that name only the asset (a playlist add).
 CREATE TABLE analytics_asset (
-    id        UUID PRIMARY KEY,
-    kind      VARCHAR(10) NOT NULL,
-    school_id BIGINT      NOT NULL
+    id          UUID PRIMARY KEY,
+    kind        VARCHAR(10) NOT NULL,
+    school_id   BIGINT      NOT NULL,
+    owner_id    BIGINT      NOT NULL,
+    status      VARCHAR(10) NOT NULL,
+    created_day DATE        NOT NULL
 );
+CREATE INDEX analytics_asset_owner ON analytics_asset (owner_id);
+CREATE INDEX analytics_asset_school ON analytics_asset (school_id);
+
+-- Content counters: live items per school, owner, kind, status and UTC creation day. Every dashboard
+-- count of content is a sum over the few rows of one school or owner, never a scan of the items.
+CREATE TABLE content_counter (
+    school_id   BIGINT      NOT NULL,
+    owner_id    BIGINT      NOT NULL,
+    kind        VARCHAR(10) NOT NULL,
+    status      VARCHAR(10) NOT NULL,
+    created_day DATE        NOT NULL,
+    items       BIGINT      NOT NULL,
+    PRIMARY KEY (school_id, owner_id, kind, status, created_day)
+);
+CREATE INDEX content_counter_owner ON content_counter (owner_id);
+
+-- Every live playlist, and the playlist counters per school, owner and visibility.
+CREATE TABLE analytics_playlist (
+    id        UUID PRIMARY KEY,
+    school_id BIGINT  NOT NULL,
+    owner_id  BIGINT  NOT NULL,
+    is_public BOOLEAN NOT NULL
+);
+CREATE INDEX analytics_playlist_owner ON analytics_playlist (owner_id);
+CREATE INDEX analytics_playlist_school ON analytics_playlist (school_id);
+
+CREATE TABLE playlist_counter (
+    school_id BIGINT  NOT NULL,
+    owner_id  BIGINT  NOT NULL,
+    is_public BOOLEAN NOT NULL,
+    playlists BIGINT  NOT NULL,
+    PRIMARY KEY (school_id, owner_id, is_public)
+);
+CREATE INDEX playlist_counter_owner ON playlist_counter (owner_id);

@@ -11,6 +11,8 @@ import org.fractionball.lms.events.content.ContentDetails;
 import org.fractionball.lms.events.content.ContentKind;
 import org.fractionball.lms.events.content.ContentSubmittedForReview;
 import org.fractionball.lms.events.content.ResourceDownloaded;
+import org.fractionball.lms.events.playlists.PlaylistCreated;
+import org.fractionball.lms.events.playlists.PlaylistItemAdded;
 import org.fractionball.lms.events.shared.AggregateIds;
 import org.fractionball.lms.events.shared.MetadataKeys;
 import org.fractionball.lms.events.shared.Role;
@@ -110,6 +112,18 @@ abstract class AnalyticsApiSupport extends IntegrationTest {
                   Instant at) {
         publish("VideoViewSession", AggregateIds.viewSession(viewId), sequence, new VideoViewProgressed(viewId,
                 video.id, viewer.id(), viewer.school(), duration, completion), viewer, at);
+    }
+
+    /** A playlist created at {@code at} with the videos added one second apart; answers its id. */
+    UUID playlist(Account owner, String name, boolean isPublic, Instant at, Item... videos) {
+        UUID id = UUID.randomUUID();
+        publish("Playlist", AggregateIds.playlist(id), 0, new PlaylistCreated(id, name, "", owner.id(), owner.school(),
+                isPublic, null, List.of()), owner, at);
+        for (int i = 0; i < videos.length; i++) {
+            publish("Playlist", AggregateIds.playlist(id), i + 1L, new PlaylistItemAdded(id, name, UUID.randomUUID(),
+                    videos[i].id, videos[i].title, "", i + 1), owner, at.plusSeconds(i + 1L));
+        }
+        return id;
     }
 
     void append(Item item, Object payload, Account actor, Instant at) {

@@ -62,19 +62,23 @@ class TeacherDashboardIT extends AnalyticsApiSupport {
         // Thirds: 2 + 10 + 2 = 14 views by all five, 10 s each; the first 7 at 75 %, the other 7 at 25 %
         List<UUID> thirdsViews = views(thirds, teachers, now, 10, 0.75,
                 new Day(2, 0, 0), new Day(1, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4), new Day(0, 3, 3));
+        playlist(owner, "Fractions week", true, now.minusSeconds(900), halves, thirds);
+        playlist(owner, "Drafts", false, now.minusSeconds(800));
         download(sheet, teachers.get(2), 2_048L, now.minusSeconds(60));
         download(sheet, teachers.get(3), 2_048L, now.minusSeconds(30));
         awaitProjections();
         assertThat(thirdsViews).hasSize(14);
 
         assertThat(dayRow(thirds, today.minusDays(1))).isEqualTo(Map.of("view_count", 10L, "unique_viewers", 5L,
-                "total_watch_time", 100L, "completion_count", 10L, "download_count", 0L));
+                "total_watch_time", 100L, "completion_count", 10L, "download_count", 0L, "playlist_adds", 0L));
+        assertThat(dayRow(thirds, today)).isEqualTo(Map.of("view_count", 2L, "unique_viewers", 1L,
+                "total_watch_time", 20L, "completion_count", 2L, "download_count", 0L, "playlist_adds", 1L));
         assertThat(dayRow(halves, today.minusDays(2))).isEqualTo(Map.of("view_count", 3L, "unique_viewers", 3L,
-                "total_watch_time", 240L, "completion_count", 3L, "download_count", 0L));
+                "total_watch_time", 240L, "completion_count", 3L, "download_count", 0L, "playlist_adds", 0L));
         assertThat(dayRow(quarters, today)).isEqualTo(Map.of("view_count", 2L, "unique_viewers", 2L,
-                "total_watch_time", 60L, "completion_count", 0L, "download_count", 0L));
+                "total_watch_time", 60L, "completion_count", 0L, "download_count", 0L, "playlist_adds", 0L));
         assertThat(dayRow(sheet, today)).isEqualTo(Map.of("view_count", 0L, "unique_viewers", 0L,
-                "total_watch_time", 0L, "completion_count", 0L, "download_count", 2L));
+                "total_watch_time", 0L, "completion_count", 0L, "download_count", 2L, "playlist_adds", 0L));
 
         JsonNode dashboard = ok("/api/dashboard/", owner);
         assertThat(analytics(dashboard.get("popular_content"))).containsExactly(
@@ -86,9 +90,11 @@ class TeacherDashboardIT extends AnalyticsApiSupport {
                 + "\"total_resource_downloads\":2,\"most_active_day\":{\"day\":\"" + today.minusDays(1)
                 + "\",\"view_count\":18},\"engagement_rate\":12.33}");
         assertThat(dashboard.get("school_stats").toString()).isEqualTo("{\"total_videos\":3,\"total_resources\":1,"
-                + "\"total_playlists\":0,\"videos_this_week\":0,\"videos_this_month\":3}");
+                + "\"total_playlists\":1,\"videos_this_week\":0,\"videos_this_month\":3}");
         assertThat(dashboard.get("user_stats").toString()).isEqualTo("{\"my_videos\":2,\"my_resources\":1,"
-                + "\"my_playlists\":0,\"videos_uploaded_this_week\":0}");
+                + "\"my_playlists\":2,\"videos_uploaded_this_week\":0}");
+        assertThat(dashboard.get("my_playlists").findValuesAsText("name")).containsExactly("Drafts",
+                "Fractions week");
         assertThat(dashboard.get("recent_downloads").size()).isEqualTo(2);
         assertThat(dashboard.get("recent_downloads").get(0).toString()).startsWith("{\"resource_title\":\"Worksheet\","
                 + "\"resource_type\":\"PDF Document\",\"user_name\":\"Test TEACHER\",\"downloaded_at\":");
@@ -142,7 +148,7 @@ class TeacherDashboardIT extends AnalyticsApiSupport {
 
     private Map<String, Object> dayRow(Item item, LocalDate day) {
         return jdbc.queryForMap("""
-                SELECT view_count, unique_viewers, total_watch_time, completion_count, download_count
+                SELECT view_count, unique_viewers, total_watch_time, completion_count, download_count, playlist_adds
                 FROM daily_asset_stats WHERE asset_id = ? AND day = ?""", item.id, java.sql.Date.valueOf(day));
     }
 
@@ -173,7 +179,13 @@ class TeacherDashboardIT extends AnalyticsApiSupport {
                 "daily_asset_viewer", checksum("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.asset_id, "
                         + "t.day, t.user_id), '')) FROM daily_asset_viewer t"),
                 "daily_school_stats", checksum("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.school_id, "
-                        + "t.day), '')) FROM daily_school_stats t"));
+                        + "t.day), '')) FROM daily_school_stats t"),
+                "content_counter", checksum("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.school_id, "
+                        + "t.owner_id, t.kind, t.status, t.created_day), '')) FROM content_counter t"),
+                "playlist_counter", checksum("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.school_id, "
+                        + "t.owner_id, t.is_public), '')) FROM playlist_counter t"),
+                "analytics_asset", checksum("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) "
+                        + "FROM analytics_asset t"));
     }
 
     private String checksum(String sql) {

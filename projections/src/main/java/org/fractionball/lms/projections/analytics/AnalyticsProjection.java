@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.fractionball.lms.events.analytics.VideoViewProgressed;
 import org.fractionball.lms.events.analytics.VideoViewStarted;
-import org.fractionball.lms.events.content.ContentCreated;
 import org.fractionball.lms.events.content.ResourceDownloaded;
 import org.fractionball.lms.events.playlists.PlaylistItemAdded;
 import org.fractionball.lms.projections.ProjectionNames;
@@ -24,7 +23,8 @@ import java.util.Map;
  * arrive, no nightly job). A view counts on the UTC day it started; its heartbeats add their watch
  * time and completion to that day as differences from the session's row. Runs in one segment
  * (shared per-day rows) in the processor's transaction with its token, so no event is counted
- * twice. Every change raises the school's analytics version (cached dashboards).
+ * twice. Every change raises the school's analytics version (cached dashboards). Assets' schools come
+ * from {@link CountersProjection}'s {@code analytics_asset}, kept in the same processor.
  */
 @Component
 @ProcessingGroup(ProjectionNames.ANALYTICS)
@@ -35,12 +35,6 @@ public class AnalyticsProjection {
     public AnalyticsProjection(JdbcTemplate jdbc, AnalyticsVersions versions) {
         this.jdbc = jdbc;
         this.versions = versions;
-    }
-
-    @EventHandler
-    void on(ContentCreated event) {
-        jdbc.update("INSERT INTO analytics_asset (id, kind, school_id) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                event.contentId(), event.kind().category(), event.schoolId());
     }
 
     @EventHandler
@@ -137,7 +131,7 @@ public class AnalyticsProjection {
     @ResetHandler
     void reset() {
         jdbc.update("TRUNCATE video_view_session, resource_download_record, daily_asset_stats, daily_asset_viewer, "
-                + "daily_school_stats, analytics_asset");
+                + "daily_school_stats");
     }
 
     private void schoolDay(long schoolId, LocalDate day, int views, int downloads) {

@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The admin dashboard (§5.8) and school stats (§5.7) from the accounts, content and audit read
- * tables. Each relation is counted in a query (or subquery) of its own, so no join multiplies
- * another (fixing D13).
+ * The admin dashboard (§5.8) and school stats (§5.7): content and playlist figures from the analytics
+ * projection's counters ("recent" videos by UTC creation day: the last 7 or 30 days up to today),
+ * users and the audit log from their read tables. Each relation is counted on its own, so no join
+ * multiplies another (fixing D13).
  */
 @Component
 public class AdminDashboardQueries {
@@ -41,21 +42,25 @@ public class AdminDashboardQueries {
                        count(*) FILTER (WHERE role = 'TEACHER') AS teachers
                 FROM user_view"""));
         Map<String, Object> content = row("""
-                SELECT count(*) AS total_videos, count(*) FILTER (WHERE status = 'PUBLISHED') AS published_videos,
-                       count(*) FILTER (WHERE status = 'PENDING') AS pending_videos
-                FROM content_view WHERE kind = 'video'""");
-        content.put("total_resources", count("SELECT count(*) FROM content_view WHERE kind = 'resource'"));
-        content.put("total_playlists", count("SELECT count(*) FROM playlist_view"));
+                SELECT coalesce(sum(items) FILTER (WHERE kind = 'video'), 0)::bigint AS total_videos,
+                       coalesce(sum(items) FILTER (WHERE kind = 'video' AND status = 'PUBLISHED'), 0)::bigint
+                           AS published_videos,
+                       coalesce(sum(items) FILTER (WHERE kind = 'video' AND status = 'PENDING'), 0)::bigint
+                           AS pending_videos,
+                       coalesce(sum(items) FILTER (WHERE kind = 'resource'), 0)::bigint AS total_resources,
+                       (SELECT coalesce(sum(playlists), 0)::bigint FROM playlist_counter) AS total_playlists
+                FROM content_counter""");
         dashboard.put("content_stats", content);
         Map<String, Object> recent = new LinkedHashMap<>();
         recent.put("new_users", count("SELECT count(*) FROM user_view WHERE created_at > now() - interval '7 days'"));
-        recent.put("new_videos", count("SELECT count(*) FROM content_view WHERE kind = 'video' "
-                + "AND created_at > now() - interval '7 days'"));
+        recent.put("new_videos", count("SELECT coalesce(sum(items), 0)::bigint FROM content_counter WHERE kind = 'video' "
+                + "AND created_day > (now() AT TIME ZONE 'UTC')::date - 7"));
         recent.put("recent_logins", count("SELECT count(*) FROM user_view WHERE last_login > now() - interval '7 days'"));
         dashboard.put("recent_activity", recent);
         dashboard.put("top_schools", jdbc.queryForList("""
                 SELECT s.id, s.name, s.domain,
-                       (SELECT count(*) FROM content_view c WHERE c.kind = 'video' AND c.school_id = s.id) AS video_count,
+                       (SELECT coalesce(sum(c.items), 0)::bigint FROM content_counter c
+                        WHERE c.kind = 'video' AND c.school_id = s.id) AS video_count,
                        (SELECT count(*) FROM user_view u WHERE u.school_id = s.id) AS user_count
                 FROM school_view s WHERE s.is_active
                 ORDER BY video_count DESC, user_count DESC, s.name, s.id LIMIT 5"""));
@@ -84,16 +89,18 @@ public class AdminDashboardQueries {
                        count(*) FILTER (WHERE role = 'TEACHER') AS teachers,
                        count(*) FILTER (WHERE role = 'SCHOOL_ADMIN') AS school_admins
                 FROM user_view WHERE school_id = ?""", school));
-        Map<String, Object> content = row("""
-                SELECT count(*) AS total_videos, count(*) FILTER (WHERE status = 'PUBLISHED') AS published_videos
-                FROM content_view WHERE kind = 'video' AND school_id = ?""", school);
-        content.put("total_resources", count("SELECT count(*) FROM content_view WHERE kind = 'resource' "
-                + "AND school_id = ?", school));
-        content.put("total_playlists", count("SELECT count(*) FROM playlist_view WHERE school_id = ?", school));
-        stats.put("content_stats", content);
+        stats.put("content_stats", row("""
+                SELECT coalesce(sum(items) FILTER (WHERE kind = 'video'), 0)::bigint AS total_videos,
+                       coalesce(sum(items) FILTER (WHERE kind = 'video' AND status = 'PUBLISHED'), 0)::bigint
+                           AS published_videos,
+                       coalesce(sum(items) FILTER (WHERE kind = 'resource'), 0)::bigint AS total_resources,
+                       (SELECT coalesce(sum(playlists), 0)::bigint FROM playlist_counter WHERE school_id = ?)
+                           AS total_playlists
+                FROM content_counter WHERE school_id = ?""", school, school));
         Map<String, Object> activity = new LinkedHashMap<>();
-        activity.put("recent_videos", count("SELECT count(*) FROM content_view WHERE kind = 'video' AND school_id = ? "
-                + "AND created_at > now() - interval '30 days'", school));
+        activity.put("recent_videos", count("SELECT coalesce(sum(items), 0)::bigint FROM content_counter "
+                + "WHERE kind = 'video' AND school_id = ? AND created_day > (now() AT TIME ZONE 'UTC')::date - 30",
+                school));
         activity.put("recent_logins", count("SELECT count(*) FROM user_view WHERE school_id = ? "
                 + "AND last_login > now() - interval '30 days'", school));
         stats.put("activity_stats", activity);

@@ -25,9 +25,9 @@ import java.util.UUID;
 
 /**
  * The teacher dashboard's figures (§5.13). Views, viewers, watch time, completion and downloads come
- * from the analytics projection's per-day tables: "this month" is the 30 UTC days up to today and
- * "this week" the last 7, so the answer changes once a day, not every second. Content and playlist
- * counts come from the content and playlist read tables through their indexes.
+ * from the analytics projection's per-day tables and content and playlist counts from its counters:
+ * "this month" is the 30 UTC days up to today and "this week" the last 7, so the answer changes once a
+ * day, not every second. Only the lists (downloads, popular videos, quick links) read rows.
  */
 @Component
 public class AnalyticsQueries {
@@ -69,7 +69,6 @@ public class AnalyticsQueries {
         Date monthStart = Date.valueOf(today.minusDays(MONTH_DAYS - 1));
         Date weekStart = Date.valueOf(today.minusDays(WEEK_DAYS - 1));
         Timestamp weekAgo = Timestamp.from(query.now().minus(Duration.ofDays(WEEK_DAYS)));
-        Timestamp monthAgo = Timestamp.from(query.now().minus(Duration.ofDays(MONTH_DAYS)));
 
         Map<String, Object> userInfo = new LinkedHashMap<>();
         jdbc.query("SELECT " + FULL_NAME + " AS name, u.role, s.name AS school FROM user_view u "
@@ -81,19 +80,24 @@ public class AnalyticsQueries {
         }, user);
 
         Map<String, Object> schoolStats = row("""
-                SELECT count(*) FILTER (WHERE kind = 'video') AS total_videos,
-                       count(*) FILTER (WHERE kind = 'resource') AS total_resources,
-                       (SELECT count(*) FROM playlist_view WHERE school_id = ? AND is_public) AS total_playlists,
-                       count(*) FILTER (WHERE kind = 'video' AND created_at > ?) AS videos_this_week,
-                       count(*) FILTER (WHERE kind = 'video' AND created_at > ?) AS videos_this_month
-                FROM content_view WHERE kind IN ('video', 'resource') AND school_id = ? AND status = 'PUBLISHED'""",
-                school, weekAgo, monthAgo, school);
+                SELECT coalesce(sum(items) FILTER (WHERE kind = 'video'), 0)::bigint AS total_videos,
+                       coalesce(sum(items) FILTER (WHERE kind = 'resource'), 0)::bigint AS total_resources,
+                       (SELECT coalesce(sum(playlists), 0)::bigint FROM playlist_counter
+                        WHERE school_id = ? AND is_public) AS total_playlists,
+                       coalesce(sum(items) FILTER (WHERE kind = 'video' AND created_day >= ?), 0)::bigint
+                           AS videos_this_week,
+                       coalesce(sum(items) FILTER (WHERE kind = 'video' AND created_day >= ?), 0)::bigint
+                           AS videos_this_month
+                FROM content_counter WHERE school_id = ? AND status = 'PUBLISHED'""",
+                school, weekStart, monthStart, school);
         Map<String, Object> userStats = row("""
-                SELECT count(*) FILTER (WHERE kind = 'video') AS my_videos,
-                       count(*) FILTER (WHERE kind = 'resource') AS my_resources,
-                       (SELECT count(*) FROM playlist_view WHERE owner_id = ?) AS my_playlists,
-                       count(*) FILTER (WHERE kind = 'video' AND created_at > ?) AS videos_uploaded_this_week
-                FROM content_view WHERE kind IN ('video', 'resource') AND owner_id = ?""", user, weekAgo, user);
+                SELECT coalesce(sum(items) FILTER (WHERE kind = 'video'), 0)::bigint AS my_videos,
+                       coalesce(sum(items) FILTER (WHERE kind = 'resource'), 0)::bigint AS my_resources,
+                       (SELECT coalesce(sum(playlists), 0)::bigint FROM playlist_counter WHERE owner_id = ?)
+                           AS my_playlists,
+                       coalesce(sum(items) FILTER (WHERE kind = 'video' AND created_day >= ?), 0)::bigint
+                           AS videos_uploaded_this_week
+                FROM content_counter WHERE owner_id = ?""", user, weekStart, user);
 
         List<VideoAnalytics> popular = jdbc.query(VIDEO_FIGURES.formatted("c.school_id = ?"), VIDEO, school,
                 monthStart, monthStart, school, 5);

@@ -139,13 +139,18 @@ public class ContentQueries {
         return new MyContentStatusResponse(breakdown, activity, pending, rejected, GeneratedAt.now());
     }
 
+    /**
+     * From the analytics projection's counters (a sum over a few rows per school or owner, not a scan of
+     * the items); {@code scope} names only columns the counters have: kind, school_id, owner_id.
+     */
     private StatusBreakdown breakdown(String scope, List<Object> args) {
         return jdbc.queryForObject("""
-                SELECT count(*) AS total, count(*) FILTER (WHERE c.status = 'DRAFT') AS draft,
-                       count(*) FILTER (WHERE c.status = 'PENDING') AS pending,
-                       count(*) FILTER (WHERE c.status = 'PUBLISHED') AS published,
-                       count(*) FILTER (WHERE c.status = 'REJECTED') AS rejected
-                FROM content_view c""" + scope, (rs, n) -> new StatusBreakdown(rs.getLong("total"),
+                SELECT coalesce(sum(c.items), 0) AS total,
+                       coalesce(sum(c.items) FILTER (WHERE c.status = 'DRAFT'), 0) AS draft,
+                       coalesce(sum(c.items) FILTER (WHERE c.status = 'PENDING'), 0) AS pending,
+                       coalesce(sum(c.items) FILTER (WHERE c.status = 'PUBLISHED'), 0) AS published,
+                       coalesce(sum(c.items) FILTER (WHERE c.status = 'REJECTED'), 0) AS rejected
+                FROM content_counter c""" + scope, (rs, n) -> new StatusBreakdown(rs.getLong("total"),
                 rs.getLong("draft"), rs.getLong("pending"), rs.getLong("published"), rs.getLong("rejected")),
                 args.toArray());
     }
