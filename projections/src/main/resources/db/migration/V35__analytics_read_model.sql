@@ -83,21 +83,28 @@ CREATE TABLE analytics_asset (
     school_id   BIGINT      NOT NULL,
     owner_id    BIGINT      NOT NULL,
     status      VARCHAR(10) NOT NULL,
-    created_day DATE        NOT NULL
+    created_day DATE        NOT NULL,
+    grade       TEXT        NOT NULL,
+    topic       TEXT        NOT NULL,
+    file_type   TEXT        NOT NULL
 );
 CREATE INDEX analytics_asset_owner ON analytics_asset (owner_id);
 CREATE INDEX analytics_asset_school ON analytics_asset (school_id);
 
--- Content counters: live items per school, owner, kind, status and UTC creation day. Every dashboard
--- count of content is a sum over the few rows of one school or owner, never a scan of the items.
+-- Content counters: live items per school, owner, kind, status, UTC creation day, grade, topic and
+-- file type. Every dashboard count of content (library stats included) is a sum over the rows of one
+-- school or owner, never a scan of the items.
 CREATE TABLE content_counter (
     school_id   BIGINT      NOT NULL,
     owner_id    BIGINT      NOT NULL,
     kind        VARCHAR(10) NOT NULL,
     status      VARCHAR(10) NOT NULL,
     created_day DATE        NOT NULL,
+    grade       TEXT        NOT NULL,
+    topic       TEXT        NOT NULL,
+    file_type   TEXT        NOT NULL,
     items       BIGINT      NOT NULL,
-    PRIMARY KEY (school_id, owner_id, kind, status, created_day)
+    PRIMARY KEY (school_id, owner_id, kind, status, created_day, grade, topic, file_type)
 );
 CREATE INDEX content_counter_owner ON content_counter (owner_id);
 

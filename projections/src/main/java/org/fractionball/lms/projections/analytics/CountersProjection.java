@@ -8,6 +8,8 @@ import org.fractionball.lms.events.accounts.UserRemoved;
 import org.fractionball.lms.events.content.ContentApproved;
 import org.fractionball.lms.events.content.ContentCreated;
 import org.fractionball.lms.events.content.ContentDeleted;
+import org.fractionball.lms.events.content.ContentDetails;
+import org.fractionball.lms.events.content.ContentDetailsChanged;
 import org.fractionball.lms.events.content.ContentRejected;
 import org.fractionball.lms.events.content.ContentReturnedToDraft;
 import org.fractionball.lms.events.content.ContentStatus;
@@ -28,8 +30,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The dashboards' counters: live videos and resources per school, owner, kind, status and creation
- * day ({@code content_counter}), playlists per school, owner and visibility ({@code playlist_counter}).
+ * The dashboards' counters: live videos and resources per school, owner, kind, status, creation
+ * day, grade, topic and file type ({@code content_counter}), playlists per school, owner and visibility ({@code playlist_counter}).
  * Each item's own row ({@code analytics_asset}, {@code analytics_playlist}) says which counter it is in,
  * so a transition moves it from one counter to another. Deletions follow the content and playlist
  * projections: a removed user's or deleted school's items leave with them.
@@ -47,14 +49,32 @@ public class CountersProjection {
 
     @EventHandler
     void on(ContentCreated event, @Timestamp Instant at) {
+        ContentDetails details = event.details();
         int inserted = jdbc.update("""
-                INSERT INTO analytics_asset (id, kind, school_id, owner_id, status, created_day)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                INSERT INTO analytics_asset (id, kind, school_id, owner_id, status, created_day, grade, topic, file_type)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
                 event.contentId(), event.kind().category(), event.schoolId(), event.ownerId(),
-                ContentStatus.DRAFT.name(), LocalDate.ofInstant(at, ZoneOffset.UTC));
+                ContentStatus.DRAFT.name(), LocalDate.ofInstant(at, ZoneOffset.UTC), orEmpty(details.grade()),
+                orEmpty(details.topic()), orEmpty(details.fileType()));
         if (inserted == 1) {
             count(event.contentId(), 1);
         }
+    }
+
+    /** Grade, topic and file type are counted by: an edit moves the item to the counter of its new values. */
+    @EventHandler
+    void on(ContentDetailsChanged event) {
+        ContentDetails details = event.details();
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT grade, topic, file_type FROM analytics_asset "
+                + "WHERE id = ?", event.contentId());
+        if (rows.isEmpty() || rows.get(0).equals(Map.of("grade", orEmpty(details.grade()), "topic",
+                orEmpty(details.topic()), "file_type", orEmpty(details.fileType())))) {
+            return;
+        }
+        count(event.contentId(), -1);
+        jdbc.update("UPDATE analytics_asset SET grade = ?, topic = ?, file_type = ? WHERE id = ?",
+                orEmpty(details.grade()), orEmpty(details.topic()), orEmpty(details.fileType()), event.contentId());
+        count(event.contentId(), 1);
     }
 
     @EventHandler
@@ -140,9 +160,11 @@ public class CountersProjection {
     /** Adds {@code delta} to the counter the item is in now; false when there is no such item. */
     private boolean count(UUID contentId, int delta) {
         List<Long> schools = jdbc.queryForList("""
-                INSERT INTO content_counter AS c (school_id, owner_id, kind, status, created_day, items)
-                SELECT school_id, owner_id, kind, status, created_day, ? FROM analytics_asset WHERE id = ?
-                ON CONFLICT (school_id, owner_id, kind, status, created_day)
+                INSERT INTO content_counter AS c (school_id, owner_id, kind, status, created_day, grade, topic,
+                                                  file_type, items)
+                SELECT school_id, owner_id, kind, status, created_day, grade, topic, file_type, ?
+                FROM analytics_asset WHERE id = ?
+                ON CONFLICT (school_id, owner_id, kind, status, created_day, grade, topic, file_type)
                 DO UPDATE SET items = c.items + excluded.items
                 RETURNING school_id""", Long.class, delta, contentId);
         schools.forEach(versions::bump);
@@ -152,12 +174,14 @@ public class CountersProjection {
     private void removeContent(String condition, Object value) {
         List<Long> schools = jdbc.queryForList("""
                 WITH gone AS (DELETE FROM analytics_asset WHERE %s
-                              RETURNING school_id, owner_id, kind, status, created_day)
+                              RETURNING school_id, owner_id, kind, status, created_day, grade, topic, file_type)
                 UPDATE content_counter c SET items = c.items - g.items
-                FROM (SELECT school_id, owner_id, kind, status, created_day, count(*) AS items FROM gone
-                      GROUP BY school_id, owner_id, kind, status, created_day) g
+                FROM (SELECT school_id, owner_id, kind, status, created_day, grade, topic, file_type,
+                             count(*) AS items
+                      FROM gone GROUP BY school_id, owner_id, kind, status, created_day, grade, topic, file_type) g
                 WHERE c.school_id = g.school_id AND c.owner_id = g.owner_id AND c.kind = g.kind
-                      AND c.status = g.status AND c.created_day = g.created_day
+                      AND c.status = g.status AND c.created_day = g.created_day AND c.grade = g.grade
+                      AND c.topic = g.topic AND c.file_type = g.file_type
                 RETURNING c.school_id""".formatted(condition), Long.class, value);
         schools.stream().distinct().forEach(versions::bump);
     }
@@ -171,6 +195,10 @@ public class CountersProjection {
                 WHERE c.school_id = g.school_id AND c.owner_id = g.owner_id AND c.is_public = g.is_public
                 RETURNING c.school_id""".formatted(condition), Long.class, value);
         schools.stream().distinct().forEach(versions::bump);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     private void countPlaylist(long school, long owner, boolean isPublic, int delta) {
