@@ -86,26 +86,31 @@ CREATE TABLE analytics_asset (
     created_day DATE        NOT NULL,
     grade       TEXT        NOT NULL,
     topic       TEXT        NOT NULL,
-    file_type   TEXT        NOT NULL
+    file_type   TEXT        NOT NULL,
+    submitted_day DATE,                  -- while submitted (cleared by a return to draft)
+    reviewed_day  DATE                   -- while reviewed (cleared by a return to draft)
 );
 CREATE INDEX analytics_asset_owner ON analytics_asset (owner_id);
 CREATE INDEX analytics_asset_school ON analytics_asset (school_id);
 
--- Content counters: live items per school, owner, kind, status, UTC creation day, grade, topic and
--- file type. Every dashboard count of content (library stats included) is a sum over the rows of one
--- school or owner, never a scan of the items.
+-- Content counters: live items per school, owner, kind, status, UTC creation, submission and review
+-- day, grade, topic and file type. Every dashboard count of content (library and approval stats
+-- included) is a sum over the rows of one school or owner, never a scan of the items.
 CREATE TABLE content_counter (
-    school_id   BIGINT      NOT NULL,
-    owner_id    BIGINT      NOT NULL,
-    kind        VARCHAR(10) NOT NULL,
-    status      VARCHAR(10) NOT NULL,
-    created_day DATE        NOT NULL,
-    grade       TEXT        NOT NULL,
-    topic       TEXT        NOT NULL,
-    file_type   TEXT        NOT NULL,
-    items       BIGINT      NOT NULL,
-    PRIMARY KEY (school_id, owner_id, kind, status, created_day, grade, topic, file_type)
+    school_id     BIGINT      NOT NULL,
+    owner_id      BIGINT      NOT NULL,
+    kind          VARCHAR(10) NOT NULL,
+    status        VARCHAR(10) NOT NULL,
+    created_day   DATE        NOT NULL,
+    grade         TEXT        NOT NULL,
+    topic         TEXT        NOT NULL,
+    file_type     TEXT        NOT NULL,
+    submitted_day DATE,
+    reviewed_day  DATE,
+    items         BIGINT      NOT NULL
 );
+CREATE UNIQUE INDEX content_counter_key ON content_counter (school_id, owner_id, kind, status, created_day, grade,
+    topic, file_type, submitted_day, reviewed_day) NULLS NOT DISTINCT;
 CREATE INDEX content_counter_owner ON content_counter (owner_id);
 
 -- Every live playlist, and the playlist counters per school, owner and visibility.

@@ -181,7 +181,8 @@ class TeacherDashboardIT extends AnalyticsApiSupport {
                 "daily_school_stats", checksum("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.school_id, "
                         + "t.day), '')) FROM daily_school_stats t"),
                 "content_counter", checksum("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.school_id, "
-                        + "t.owner_id, t.kind, t.status, t.created_day, t.grade, t.topic, t.file_type), '')) "
+                        + "t.owner_id, t.kind, t.status, t.created_day, t.grade, t.topic, t.file_type, t.submitted_day, "
+                        + "t.reviewed_day), '')) "
                         + "FROM content_counter t"),
                 "playlist_counter", checksum("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.school_id, "
                         + "t.owner_id, t.is_public), '')) FROM playlist_counter t"),

@@ -30,8 +30,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The dashboards' counters: live videos and resources per school, owner, kind, status, creation
- * day, grade, topic and file type ({@code content_counter}), playlists per school, owner and visibility ({@code playlist_counter}).
+ * The dashboards' counters: live videos and resources per school, owner, kind, status, creation,
+ * submission and review day, grade, topic and file type ({@code content_counter}), playlists per school, owner and visibility ({@code playlist_counter}).
  * Each item's own row ({@code analytics_asset}, {@code analytics_playlist}) says which counter it is in,
  * so a transition moves it from one counter to another. Deletions follow the content and playlist
  * projections: a removed user's or deleted school's items leave with them.
@@ -54,7 +54,7 @@ public class CountersProjection {
                 INSERT INTO analytics_asset (id, kind, school_id, owner_id, status, created_day, grade, topic, file_type)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
                 event.contentId(), event.kind().category(), event.schoolId(), event.ownerId(),
-                ContentStatus.DRAFT.name(), LocalDate.ofInstant(at, ZoneOffset.UTC), orEmpty(details.grade()),
+                ContentStatus.DRAFT.name(), day(at), orEmpty(details.grade()),
                 orEmpty(details.topic()), orEmpty(details.fileType()));
         if (inserted == 1) {
             count(event.contentId(), 1);
@@ -71,30 +71,28 @@ public class CountersProjection {
                 orEmpty(details.topic()), "file_type", orEmpty(details.fileType())))) {
             return;
         }
-        count(event.contentId(), -1);
-        jdbc.update("UPDATE analytics_asset SET grade = ?, topic = ?, file_type = ? WHERE id = ?",
-                orEmpty(details.grade()), orEmpty(details.topic()), orEmpty(details.fileType()), event.contentId());
-        count(event.contentId(), 1);
+        move(event.contentId(), "grade = ?, topic = ?, file_type = ?", orEmpty(details.grade()),
+                orEmpty(details.topic()), orEmpty(details.fileType()));
     }
 
     @EventHandler
-    void on(ContentSubmittedForReview event) {
-        move(event.contentId(), ContentStatus.PENDING);
+    void on(ContentSubmittedForReview event, @Timestamp Instant at) {
+        move(event.contentId(), "status = ?, submitted_day = ?", ContentStatus.PENDING.name(), day(at));
     }
 
     @EventHandler
-    void on(ContentApproved event) {
-        move(event.contentId(), ContentStatus.PUBLISHED);
+    void on(ContentApproved event, @Timestamp Instant at) {
+        move(event.contentId(), "status = ?, reviewed_day = ?", ContentStatus.PUBLISHED.name(), day(at));
     }
 
     @EventHandler
-    void on(ContentRejected event) {
-        move(event.contentId(), ContentStatus.REJECTED);
+    void on(ContentRejected event, @Timestamp Instant at) {
+        move(event.contentId(), "status = ?, reviewed_day = ?", ContentStatus.REJECTED.name(), day(at));
     }
 
     @EventHandler
     void on(ContentReturnedToDraft event) {
-        move(event.contentId(), ContentStatus.DRAFT);
+        move(event.contentId(), "status = ?, submitted_day = NULL, reviewed_day = NULL", ContentStatus.DRAFT.name());
     }
 
     @EventHandler
@@ -150,21 +148,31 @@ public class CountersProjection {
         jdbc.update("TRUNCATE analytics_asset, content_counter, analytics_playlist, playlist_counter");
     }
 
-    private void move(UUID contentId, ContentStatus status) {
+    /** Moves the item from its counter to the one of its changed columns ({@code assignments}). */
+    private void move(UUID contentId, String assignments, Object... values) {
         if (count(contentId, -1)) {
-            jdbc.update("UPDATE analytics_asset SET status = ? WHERE id = ?", status.name(), contentId);
+            Object[] args = new Object[values.length + 1];
+            System.arraycopy(values, 0, args, 0, values.length);
+            args[values.length] = contentId;
+            jdbc.update("UPDATE analytics_asset SET " + assignments + " WHERE id = ?", args);
             count(contentId, 1);
         }
+    }
+
+    private static LocalDate day(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC);
     }
 
     /** Adds {@code delta} to the counter the item is in now; false when there is no such item. */
     private boolean count(UUID contentId, int delta) {
         List<Long> schools = jdbc.queryForList("""
                 INSERT INTO content_counter AS c (school_id, owner_id, kind, status, created_day, grade, topic,
-                                                  file_type, items)
-                SELECT school_id, owner_id, kind, status, created_day, grade, topic, file_type, ?
+                                                  file_type, submitted_day, reviewed_day, items)
+                SELECT school_id, owner_id, kind, status, created_day, grade, topic, file_type, submitted_day,
+                       reviewed_day, ?
                 FROM analytics_asset WHERE id = ?
-                ON CONFLICT (school_id, owner_id, kind, status, created_day, grade, topic, file_type)
+                ON CONFLICT (school_id, owner_id, kind, status, created_day, grade, topic, file_type, submitted_day,
+                             reviewed_day)
                 DO UPDATE SET items = c.items + excluded.items
                 RETURNING school_id""", Long.class, delta, contentId);
         schools.forEach(versions::bump);
@@ -174,14 +182,18 @@ public class CountersProjection {
     private void removeContent(String condition, Object value) {
         List<Long> schools = jdbc.queryForList("""
                 WITH gone AS (DELETE FROM analytics_asset WHERE %s
-                              RETURNING school_id, owner_id, kind, status, created_day, grade, topic, file_type)
+                              RETURNING school_id, owner_id, kind, status, created_day, grade, topic, file_type,
+                                        submitted_day, reviewed_day)
                 UPDATE content_counter c SET items = c.items - g.items
-                FROM (SELECT school_id, owner_id, kind, status, created_day, grade, topic, file_type,
-                             count(*) AS items
-                      FROM gone GROUP BY school_id, owner_id, kind, status, created_day, grade, topic, file_type) g
+                FROM (SELECT school_id, owner_id, kind, status, created_day, grade, topic, file_type, submitted_day,
+                             reviewed_day, count(*) AS items
+                      FROM gone GROUP BY school_id, owner_id, kind, status, created_day, grade, topic, file_type,
+                                         submitted_day, reviewed_day) g
                 WHERE c.school_id = g.school_id AND c.owner_id = g.owner_id AND c.kind = g.kind
                       AND c.status = g.status AND c.created_day = g.created_day AND c.grade = g.grade
                       AND c.topic = g.topic AND c.file_type = g.file_type
+                      AND c.submitted_day IS NOT DISTINCT FROM g.submitted_day
+                      AND c.reviewed_day IS NOT DISTINCT FROM g.reviewed_day
                 RETURNING c.school_id""".formatted(condition), Long.class, value);
         schools.stream().distinct().forEach(versions::bump);
     }
