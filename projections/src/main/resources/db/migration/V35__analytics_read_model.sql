@@ -131,3 +131,26 @@ CREATE TABLE playlist_counter (
     PRIMARY KEY (school_id, owner_id, is_public)
 );
 CREATE INDEX playlist_counter_owner ON playlist_counter (owner_id);
+
+-- Every user with what the user counters group by, and the counters: users per school, role, activity,
+-- UTC creation day and day of the last sign-in (null before the first).
+CREATE TABLE analytics_user (
+    id          BIGINT PRIMARY KEY,
+    school_id   BIGINT      NOT NULL,
+    role        VARCHAR(20) NOT NULL,
+    is_active   BOOLEAN     NOT NULL,
+    created_day DATE        NOT NULL,
+    login_day   DATE
+);
+CREATE INDEX analytics_user_school ON analytics_user (school_id);
+
+CREATE TABLE user_counter (
+    school_id   BIGINT      NOT NULL,
+    role        VARCHAR(20) NOT NULL,
+    is_active   BOOLEAN     NOT NULL,
+    created_day DATE        NOT NULL,
+    login_day   DATE,
+    users       BIGINT      NOT NULL
+);
+CREATE UNIQUE INDEX user_counter_key ON user_counter (school_id, role, is_active, created_day, login_day)
+    NULLS NOT DISTINCT;

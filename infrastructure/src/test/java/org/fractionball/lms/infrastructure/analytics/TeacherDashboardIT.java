@@ -186,6 +186,8 @@ class TeacherDashboardIT extends AnalyticsApiSupport {
                         + "FROM content_counter t"),
                 "playlist_counter", checksum("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.school_id, "
                         + "t.owner_id, t.is_public), '')) FROM playlist_counter t"),
+                "user_counter", checksum("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.school_id, t.role, "
+                        + "t.is_active, t.created_day, t.login_day), '')) FROM user_counter t"),
                 "analytics_asset", checksum("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) "
                         + "FROM analytics_asset t"));
     }
