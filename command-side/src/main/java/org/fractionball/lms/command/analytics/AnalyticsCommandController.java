@@ -29,7 +29,7 @@ public class AnalyticsCommandController {
     @PostMapping("/api/analytics/view/")
     public ResponseEntity<Object> track(@RequestBody(required = false) JsonNode body, Caller caller) {
         TrackVideoView command = ViewFields.read(body, caller);
-        return commands.send(command.aggregateId(), command, "VideoAsset", 200, (UUID viewId) -> {
+        return commands.send(command.aggregateId(), command, "view", 200, (UUID viewId) -> {
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("message", "View tracked successfully");
             answer.put("view_id", viewId);

@@ -36,20 +36,26 @@ public class AnalyticsQueries {
 
     private static final String FULL_NAME = "CASE WHEN u.id IS NULL THEN '' WHEN u.first_name <> '' "
             + "AND u.last_name <> '' THEN u.first_name || ' ' || u.last_name ELSE u.username END";
-    /** Month figures per video; {@code %s} narrows the videos (school or owner). */
+    /**
+     * Month figures per published video; {@code %s} narrows the videos (school or owner). Distinct viewers
+     * are counted only for the videos that can make the list: those with at least as many views as the
+     * last place (ties included), not for every video with views.
+     */
     private static final String VIDEO_FIGURES = """
             WITH month AS (
                 SELECT d.asset_id, sum(d.view_count) AS views, sum(d.total_watch_time) AS watch_time,
-                       sum(d.completion_sum) AS completion_sum, sum(d.completion_count) AS completion_count
-                FROM daily_asset_stats d
-                WHERE d.school_id = ? AND d.kind = 'video' AND d.day >= ?
-                GROUP BY d.asset_id HAVING sum(d.view_count) > 0)
+                       sum(d.completion_sum) AS completion_sum, sum(d.completion_count) AS completion_count,
+                       c.created_at
+                FROM daily_asset_stats d JOIN content_view c ON c.kind = 'video' AND c.id = d.asset_id
+                WHERE d.school_id = ? AND d.kind = 'video' AND d.day >= ? AND c.status = 'PUBLISHED' AND %s
+                GROUP BY d.asset_id, c.created_at HAVING sum(d.view_count) > 0),
+                 cut AS (SELECT views FROM month ORDER BY views DESC LIMIT 1 OFFSET ? - 1)
             SELECT m.asset_id, m.views, m.watch_time, m.completion_sum, m.completion_count,
                    (SELECT count(DISTINCT w.user_id) FROM daily_asset_viewer w
                     WHERE w.asset_id = m.asset_id AND w.day >= ?) AS unique_viewers
-            FROM month m JOIN content_view c ON c.kind = 'video' AND c.id = m.asset_id
-            WHERE c.status = 'PUBLISHED' AND %s
-            ORDER BY m.views DESC, unique_viewers DESC, c.created_at DESC, c.id
+            FROM month m
+            WHERE m.views >= coalesce((SELECT views FROM cut), 0)
+            ORDER BY m.views DESC, unique_viewers DESC, m.created_at DESC, m.asset_id
             LIMIT ?""";
     private static final RowMapper<VideoAnalytics> VIDEO = (rs, n) -> new VideoAnalytics(
             rs.getObject("asset_id", UUID.class), rs.getLong("views"), rs.getLong("unique_viewers"),
@@ -62,22 +68,12 @@ public class AnalyticsQueries {
     }
 
     @QueryHandler
-    public TeacherDashboardFigures handle(FindTeacherDashboard query) {
-        long user = query.userId();
+    public SchoolDashboardFigures handle(FindSchoolDashboard query) {
         long school = query.schoolId();
         LocalDate today = LocalDate.ofInstant(query.now(), ZoneOffset.UTC);
         Date monthStart = Date.valueOf(today.minusDays(MONTH_DAYS - 1));
         Date weekStart = Date.valueOf(today.minusDays(WEEK_DAYS - 1));
         Timestamp weekAgo = Timestamp.from(query.now().minus(Duration.ofDays(WEEK_DAYS)));
-
-        Map<String, Object> userInfo = new LinkedHashMap<>();
-        jdbc.query("SELECT " + FULL_NAME + " AS name, u.role, s.name AS school FROM user_view u "
-                + "LEFT JOIN school_view s ON s.id = u.school_id WHERE u.id = ?", rs -> {
-            userInfo.put("name", rs.getString("name"));
-            Role role = Role.parse(rs.getString("role"));
-            userInfo.put("role", role == null ? rs.getString("role") : role.display());
-            userInfo.put("school", rs.getString("school") == null ? "" : rs.getString("school"));
-        }, user);
 
         Map<String, Object> schoolStats = row("""
                 SELECT coalesce(sum(items) FILTER (WHERE kind = 'video'), 0)::bigint AS total_videos,
@@ -90,24 +86,13 @@ public class AnalyticsQueries {
                            AS videos_this_month
                 FROM content_counter WHERE school_id = ? AND status = 'PUBLISHED'""",
                 school, weekStart, monthStart, school);
-        Map<String, Object> userStats = row("""
-                SELECT coalesce(sum(items) FILTER (WHERE kind = 'video'), 0)::bigint AS my_videos,
-                       coalesce(sum(items) FILTER (WHERE kind = 'resource'), 0)::bigint AS my_resources,
-                       (SELECT coalesce(sum(playlists), 0)::bigint FROM playlist_counter WHERE owner_id = ?)
-                           AS my_playlists,
-                       coalesce(sum(items) FILTER (WHERE kind = 'video' AND created_day >= ?), 0)::bigint
-                           AS videos_uploaded_this_week
-                FROM content_counter WHERE owner_id = ?""", user, weekStart, user);
-
         List<VideoAnalytics> popular = jdbc.query(VIDEO_FIGURES.formatted("c.school_id = ?"), VIDEO, school,
-                monthStart, monthStart, school, 5);
+                monthStart, school, 5, monthStart, 5);
         List<UUID> byPlaylists = popular.isEmpty() ? jdbc.queryForList("""
                 SELECT c.id FROM content_view c
                      LEFT JOIN LATERAL (SELECT count(*) AS n FROM playlist_item_view i WHERE i.video_id = c.id) p ON true
                 WHERE c.kind = 'video' AND c.school_id = ? AND c.status = 'PUBLISHED'
                 ORDER BY p.n DESC, c.created_at DESC, c.id LIMIT 5""", UUID.class, school) : List.of();
-        List<VideoAnalytics> myTop = jdbc.query(VIDEO_FIGURES.formatted("c.owner_id = ?"), VIDEO, school,
-                monthStart, monthStart, user, 3);
 
         List<Map<String, Object>> downloads = jdbc.query("""
                 SELECT c.title, c.file_type, c.file_size, %s AS user_name, r.downloaded_at
@@ -145,9 +130,36 @@ public class AnalyticsQueries {
         summary.put("most_active_day", busiest.isEmpty() ? null : busiest.get(0));
         long published = ((Number) schoolStats.get("total_videos")).longValue();
         summary.put("engagement_rate", published == 0 ? 0.0 : round2((double) monthViews / published));
+        return new SchoolDashboardFigures(schoolStats, popular, byPlaylists, downloads, summary);
+    }
 
-        return new TeacherDashboardFigures(userInfo, schoolStats, userStats, popular, byPlaylists, myTop, downloads,
-                summary, quickLinks(user));
+    @QueryHandler
+    public UserDashboardFigures handle(FindUserDashboard query) {
+        long user = query.userId();
+        long school = query.schoolId();
+        LocalDate today = LocalDate.ofInstant(query.now(), ZoneOffset.UTC);
+        Date monthStart = Date.valueOf(today.minusDays(MONTH_DAYS - 1));
+        Date weekStart = Date.valueOf(today.minusDays(WEEK_DAYS - 1));
+
+        Map<String, Object> userInfo = new LinkedHashMap<>();
+        jdbc.query("SELECT " + FULL_NAME + " AS name, u.role, s.name AS school FROM user_view u "
+                + "LEFT JOIN school_view s ON s.id = u.school_id WHERE u.id = ?", rs -> {
+            userInfo.put("name", rs.getString("name"));
+            Role role = Role.parse(rs.getString("role"));
+            userInfo.put("role", role == null ? rs.getString("role") : role.display());
+            userInfo.put("school", rs.getString("school") == null ? "" : rs.getString("school"));
+        }, user);
+        Map<String, Object> userStats = row("""
+                SELECT coalesce(sum(items) FILTER (WHERE kind = 'video'), 0)::bigint AS my_videos,
+                       coalesce(sum(items) FILTER (WHERE kind = 'resource'), 0)::bigint AS my_resources,
+                       (SELECT coalesce(sum(playlists), 0)::bigint FROM playlist_counter WHERE owner_id = ?)
+                           AS my_playlists,
+                       coalesce(sum(items) FILTER (WHERE kind = 'video' AND created_day >= ?), 0)::bigint
+                           AS videos_uploaded_this_week
+                FROM content_counter WHERE owner_id = ?""", user, weekStart, user);
+        List<VideoAnalytics> myTop = jdbc.query(VIDEO_FIGURES.formatted("c.owner_id = ?"), VIDEO, school,
+                monthStart, user, 3, monthStart, 3);
+        return new UserDashboardFigures(userInfo, userStats, myTop, quickLinks(user));
     }
 
     /** Up to 3 distinct grades then up to 2 distinct topics of the caller's videos, each once (D11). */
