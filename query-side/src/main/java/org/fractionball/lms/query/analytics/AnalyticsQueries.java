@@ -37,7 +37,8 @@ public class AnalyticsQueries {
     private static final String FULL_NAME = "CASE WHEN u.id IS NULL THEN '' WHEN u.first_name <> '' "
             + "AND u.last_name <> '' THEN u.first_name || ' ' || u.last_name ELSE u.username END";
     /**
-     * Month figures per published video; {@code %s} narrows the videos (school or owner). Distinct viewers
+     * Month figures per published video of a school; {@code %s} narrows the videos (to an owner's), which
+     * are read first, their days by primary key. Distinct viewers
      * are counted only for the videos that can make the list: those with at least as many views as the
      * last place (ties included), not for every video with views.
      */
@@ -46,8 +47,8 @@ public class AnalyticsQueries {
                 SELECT d.asset_id, sum(d.view_count) AS views, sum(d.total_watch_time) AS watch_time,
                        sum(d.completion_sum) AS completion_sum, sum(d.completion_count) AS completion_count,
                        c.created_at
-                FROM daily_asset_stats d JOIN content_view c ON c.kind = 'video' AND c.id = d.asset_id
-                WHERE d.school_id = ? AND d.kind = 'video' AND d.day >= ? AND c.status = 'PUBLISHED' AND %s
+                FROM content_view c JOIN daily_asset_stats d ON d.asset_id = c.id AND d.day >= ?
+                WHERE c.kind = 'video' AND c.school_id = ? AND c.status = 'PUBLISHED' AND %s
                 GROUP BY d.asset_id, c.created_at HAVING sum(d.view_count) > 0),
                  cut AS (SELECT views FROM month ORDER BY views DESC LIMIT 1 OFFSET ? - 1)
             SELECT m.asset_id, m.views, m.watch_time, m.completion_sum, m.completion_count,
@@ -86,8 +87,8 @@ public class AnalyticsQueries {
                            AS videos_this_month
                 FROM content_counter WHERE school_id = ? AND status = 'PUBLISHED'""",
                 school, weekStart, monthStart, school);
-        List<VideoAnalytics> popular = jdbc.query(VIDEO_FIGURES.formatted("c.school_id = ?"), VIDEO, school,
-                monthStart, school, 5, monthStart, 5);
+        List<VideoAnalytics> popular = jdbc.query(VIDEO_FIGURES.formatted("true"), VIDEO, monthStart, school, 5,
+                monthStart, 5);
         List<UUID> byPlaylists = popular.isEmpty() ? jdbc.queryForList("""
                 SELECT c.id FROM content_view c
                      LEFT JOIN LATERAL (SELECT count(*) AS n FROM playlist_item_view i WHERE i.video_id = c.id) p ON true
@@ -157,8 +158,8 @@ public class AnalyticsQueries {
                        coalesce(sum(items) FILTER (WHERE kind = 'video' AND created_day >= ?), 0)::bigint
                            AS videos_uploaded_this_week
                 FROM content_counter WHERE owner_id = ?""", user, weekStart, user);
-        List<VideoAnalytics> myTop = jdbc.query(VIDEO_FIGURES.formatted("c.owner_id = ?"), VIDEO, school,
-                monthStart, user, 3, monthStart, 3);
+        List<VideoAnalytics> myTop = jdbc.query(VIDEO_FIGURES.formatted("c.owner_id = ?"), VIDEO, monthStart,
+                school, user, 3, monthStart, 3);
         return new UserDashboardFigures(userInfo, userStats, myTop, quickLinks(user));
     }
 
