@@ -20,6 +20,7 @@ public final class AggregateIds {
     public static final String IMPORT_JOB = "import";
     public static final String SYSTEM_CONFIG = "config";
     public static final String FEATURE_FLAG = "flag";
+    public static final String VIEW_SESSION = "view";
 
     private AggregateIds() {
     }
@@ -59,6 +60,11 @@ public final class AggregateIds {
 
     public static String importJob(UUID jobId) {
         return IMPORT_JOB + "-" + jobId;
+    }
+
+    /** One user's viewing session of one video (contract §5.16). */
+    public static String viewSession(UUID viewId) {
+        return VIEW_SESSION + "-" + viewId;
     }
 
     /** A configuration value, identified by its key (e.g. {@code system.maintenance_mode}). */

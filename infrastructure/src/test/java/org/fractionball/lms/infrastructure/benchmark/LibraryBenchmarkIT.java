@@ -146,7 +146,7 @@ class LibraryBenchmarkIT {
     }
 
     /** The application's arguments: the run's own database, real Redis, production token checks. */
-    private String[] arguments(int port, Path work) throws IOException {
+    String[] arguments(int port, Path work) throws IOException {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.port", Integer.toString(port));
         properties.put("spring.datasource.url", services.jdbcUrl());
@@ -169,7 +169,7 @@ class LibraryBenchmarkIT {
     }
 
     /** Each video: created, submitted and approved (three events), in batches of 1,000 events. */
-    private static void publishVideos(EventStore store, long schoolId, List<Long> owners) {
+    static void publishVideos(EventStore store, long schoolId, List<Long> owners) {
         Random random = new Random(42);
         List<String> grades = Grade.values();
         List<String> topics = Topic.values();
@@ -331,7 +331,7 @@ class LibraryBenchmarkIT {
                      double transferPerSecondMb, String raw) {
     }
 
-    private static WrkResult wrk(Path script, String url, int seconds) throws IOException, InterruptedException {
+    static WrkResult wrk(Path script, String url, int seconds) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + CONNECTIONS, "-d" + seconds + "s",
                 "--latency", "--timeout", "10s"));
         if (script != null) {
@@ -428,7 +428,7 @@ class LibraryBenchmarkIT {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

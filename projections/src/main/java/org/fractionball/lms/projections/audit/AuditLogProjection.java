@@ -11,6 +11,7 @@ import org.fractionball.lms.events.activities.ActivityCreated;
 import org.fractionball.lms.events.activities.ActivityDeleted;
 import org.fractionball.lms.events.activities.ActivityPublished;
 import org.fractionball.lms.events.activities.ActivityUnpublished;
+import org.fractionball.lms.events.analytics.VideoViewStarted;
 import org.fractionball.lms.events.accounts.UserDeactivated;
 import org.fractionball.lms.events.accounts.UserProvisioned;
 import org.fractionball.lms.events.accounts.UserReactivated;
@@ -267,6 +268,28 @@ public class AuditLogProjection {
                 "download_id", event.downloadId().toString()));
     }
 
+    /** Once per view session, not per heartbeat (D23); the values are those of the first call. */
+    @EventHandler
+    void on(VideoViewStarted event, EventMessage<?> message) {
+        record(message, "VIDEO_VIEWED", details("video_id", event.videoId().toString(), "video_title",
+                event.videoTitle(), "duration_watched", event.durationWatched(), "completion_percentage",
+                event.completionPercentage(), "session_id", event.sessionId()));
+    }
+
+    /** Every report export, the analytics summary included (D29); {@code filename} last as in §8.1. */
+    @EventHandler
+    void on(ReportExported event, EventMessage<?> message) {
+        Map<String, Object> details = details("report_type", event.report());
+        event.filters().forEach((key, value) -> {
+            if (!key.equals("filename")) {
+                details.put(key, value);
+            }
+        });
+        details.put("school_id", text(event.schoolId()));
+        details.put("filename", event.filters().get("filename"));
+        record(message, "REPORT_EXPORTED", details);
+    }
+
     @EventHandler
     void on(PlaylistCreated event, EventMessage<?> message) {
         record(message, "PLAYLIST_CREATED", details("playlist_id", event.playlistId().toString(),
@@ -446,15 +469,6 @@ public class AuditLogProjection {
     @EventHandler
     void on(EnrolmentWithdrawn event, EventMessage<?> message) {
         record(message, "ENROLMENT_WITHDRAWN", enrolment(event.enrolmentId(), event.courseId(), event.userId()));
-    }
-
-    /** §8.1's keys: {@code report_type}, {@code school_id}, then the report's filters and {@code filename}. */
-    @EventHandler
-    void on(ReportExported event, EventMessage<?> message) {
-        Map<String, Object> details = details("report_type", event.report(), "school_id",
-                event.schoolId() == null ? null : event.schoolId().toString());
-        details.putAll(event.filters());
-        record(message, "REPORT_EXPORTED", details);
     }
 
     private static Map<String, Object> course(UUID courseId, String title, Long schoolId) {

@@ -20,7 +20,7 @@ import java.util.Map;
 /** Contract §5.8 and §5.7 stats (ADMIN). */
 @RestController
 @Tag(name = "Admin")
-@ReadsFrom({ProjectionNames.ACCOUNTS, ProjectionNames.CONTENT, ProjectionNames.AUDIT, ProjectionNames.PLAYLISTS})
+@ReadsFrom({ProjectionNames.ACCOUNTS, ProjectionNames.AUDIT, ProjectionNames.ANALYTICS})
 public class AdminDashboardController {
     private final QueryGateway queries;
 

@@ -14,13 +14,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The admin dashboard (§5.8) and school stats (§5.7) from the accounts, content and audit read
- * tables. Each relation is counted in a query (or subquery) of its own, so no join multiplies
- * another (fixing D13).
+ * The admin dashboard (§5.8) and school stats (§5.7): user, content and playlist figures from the
+ * analytics projection's counters ("recent" by UTC day: the last 7 or 30 days up to today), schools
+ * and the audit log from their read tables. Each relation is counted on its own, so no join
+ * multiplies another (fixing D13).
  */
 @Component
 public class AdminDashboardQueries {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The first excluded day of "the last N days": the counters keep UTC days. */
+    private static final String DAYS_AGO = "(now() AT TIME ZONE 'UTC')::date - %d";
 
     private final JdbcTemplate jdbc;
 
@@ -35,28 +38,36 @@ public class AdminDashboardQueries {
                 SELECT count(*) AS total_schools, count(*) FILTER (WHERE is_active) AS active_schools
                 FROM school_view"""));
         dashboard.put("user_stats", row("""
-                SELECT count(*) AS total_users, count(*) FILTER (WHERE is_active) AS active_users,
-                       count(*) FILTER (WHERE role = 'ADMIN') AS system_admins,
-                       count(*) FILTER (WHERE role = 'SCHOOL_ADMIN') AS school_admins,
-                       count(*) FILTER (WHERE role = 'TEACHER') AS teachers
-                FROM user_view"""));
+                SELECT coalesce(sum(users), 0)::bigint AS total_users,
+                       coalesce(sum(users) FILTER (WHERE is_active), 0)::bigint AS active_users,
+                       coalesce(sum(users) FILTER (WHERE role = 'ADMIN'), 0)::bigint AS system_admins,
+                       coalesce(sum(users) FILTER (WHERE role = 'SCHOOL_ADMIN'), 0)::bigint AS school_admins,
+                       coalesce(sum(users) FILTER (WHERE role = 'TEACHER'), 0)::bigint AS teachers
+                FROM user_counter"""));
         Map<String, Object> content = row("""
-                SELECT count(*) AS total_videos, count(*) FILTER (WHERE status = 'PUBLISHED') AS published_videos,
-                       count(*) FILTER (WHERE status = 'PENDING') AS pending_videos
-                FROM content_view WHERE kind = 'video'""");
-        content.put("total_resources", count("SELECT count(*) FROM content_view WHERE kind = 'resource'"));
-        content.put("total_playlists", count("SELECT count(*) FROM playlist_view"));
+                SELECT coalesce(sum(items) FILTER (WHERE kind = 'video'), 0)::bigint AS total_videos,
+                       coalesce(sum(items) FILTER (WHERE kind = 'video' AND status = 'PUBLISHED'), 0)::bigint
+                           AS published_videos,
+                       coalesce(sum(items) FILTER (WHERE kind = 'video' AND status = 'PENDING'), 0)::bigint
+                           AS pending_videos,
+                       coalesce(sum(items) FILTER (WHERE kind = 'resource'), 0)::bigint AS total_resources,
+                       (SELECT coalesce(sum(playlists), 0)::bigint FROM playlist_counter) AS total_playlists
+                FROM content_counter""");
         dashboard.put("content_stats", content);
         Map<String, Object> recent = new LinkedHashMap<>();
-        recent.put("new_users", count("SELECT count(*) FROM user_view WHERE created_at > now() - interval '7 days'"));
-        recent.put("new_videos", count("SELECT count(*) FROM content_view WHERE kind = 'video' "
-                + "AND created_at > now() - interval '7 days'"));
-        recent.put("recent_logins", count("SELECT count(*) FROM user_view WHERE last_login > now() - interval '7 days'"));
+        recent.put("new_users", count("SELECT coalesce(sum(users), 0)::bigint FROM user_counter "
+                + "WHERE created_day > " + DAYS_AGO.formatted(7)));
+        recent.put("new_videos", count("SELECT coalesce(sum(items), 0)::bigint FROM content_counter WHERE kind = 'video' "
+                + "AND created_day > " + DAYS_AGO.formatted(7)));
+        recent.put("recent_logins", count("SELECT coalesce(sum(users), 0)::bigint FROM user_counter "
+                + "WHERE login_day > " + DAYS_AGO.formatted(7)));
         dashboard.put("recent_activity", recent);
         dashboard.put("top_schools", jdbc.queryForList("""
                 SELECT s.id, s.name, s.domain,
-                       (SELECT count(*) FROM content_view c WHERE c.kind = 'video' AND c.school_id = s.id) AS video_count,
-                       (SELECT count(*) FROM user_view u WHERE u.school_id = s.id) AS user_count
+                       (SELECT coalesce(sum(c.items), 0)::bigint FROM content_counter c
+                        WHERE c.kind = 'video' AND c.school_id = s.id) AS video_count,
+                       (SELECT coalesce(sum(u.users), 0)::bigint FROM user_counter u WHERE u.school_id = s.id)
+                           AS user_count
                 FROM school_view s WHERE s.is_active
                 ORDER BY video_count DESC, user_count DESC, s.name, s.id LIMIT 5"""));
         dashboard.put("recent_audit_logs", jdbc.query("""
@@ -80,22 +91,25 @@ public class AdminDashboardQueries {
         long school = query.schoolId();
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("user_stats", row("""
-                SELECT count(*) AS total_users, count(*) FILTER (WHERE is_active) AS active_users,
-                       count(*) FILTER (WHERE role = 'TEACHER') AS teachers,
-                       count(*) FILTER (WHERE role = 'SCHOOL_ADMIN') AS school_admins
-                FROM user_view WHERE school_id = ?""", school));
-        Map<String, Object> content = row("""
-                SELECT count(*) AS total_videos, count(*) FILTER (WHERE status = 'PUBLISHED') AS published_videos
-                FROM content_view WHERE kind = 'video' AND school_id = ?""", school);
-        content.put("total_resources", count("SELECT count(*) FROM content_view WHERE kind = 'resource' "
-                + "AND school_id = ?", school));
-        content.put("total_playlists", count("SELECT count(*) FROM playlist_view WHERE school_id = ?", school));
-        stats.put("content_stats", content);
+                SELECT coalesce(sum(users), 0)::bigint AS total_users,
+                       coalesce(sum(users) FILTER (WHERE is_active), 0)::bigint AS active_users,
+                       coalesce(sum(users) FILTER (WHERE role = 'TEACHER'), 0)::bigint AS teachers,
+                       coalesce(sum(users) FILTER (WHERE role = 'SCHOOL_ADMIN'), 0)::bigint AS school_admins
+                FROM user_counter WHERE school_id = ?""", school));
+        stats.put("content_stats", row("""
+                SELECT coalesce(sum(items) FILTER (WHERE kind = 'video'), 0)::bigint AS total_videos,
+                       coalesce(sum(items) FILTER (WHERE kind = 'video' AND status = 'PUBLISHED'), 0)::bigint
+                           AS published_videos,
+                       coalesce(sum(items) FILTER (WHERE kind = 'resource'), 0)::bigint AS total_resources,
+                       (SELECT coalesce(sum(playlists), 0)::bigint FROM playlist_counter WHERE school_id = ?)
+                           AS total_playlists
+                FROM content_counter WHERE school_id = ?""", school, school));
         Map<String, Object> activity = new LinkedHashMap<>();
-        activity.put("recent_videos", count("SELECT count(*) FROM content_view WHERE kind = 'video' AND school_id = ? "
-                + "AND created_at > now() - interval '30 days'", school));
-        activity.put("recent_logins", count("SELECT count(*) FROM user_view WHERE school_id = ? "
-                + "AND last_login > now() - interval '30 days'", school));
+        activity.put("recent_videos", count("SELECT coalesce(sum(items), 0)::bigint FROM content_counter "
+                + "WHERE kind = 'video' AND school_id = ? AND created_day > " + DAYS_AGO.formatted(30),
+                school));
+        activity.put("recent_logins", count("SELECT coalesce(sum(users), 0)::bigint FROM user_counter "
+                + "WHERE school_id = ? AND login_day > " + DAYS_AGO.formatted(30), school));
         stats.put("activity_stats", activity);
         stats.put("generated_at", GeneratedAt.now());
         return new Figures(stats);

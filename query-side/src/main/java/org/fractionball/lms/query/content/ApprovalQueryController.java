@@ -25,7 +25,7 @@ import java.util.function.Function;
  */
 @RestController
 @Tag(name = "Content approval")
-@ReadsFrom({ProjectionNames.CONTENT, ProjectionNames.ACCOUNTS})
+@ReadsFrom({ProjectionNames.CONTENT, ProjectionNames.ACCOUNTS, ProjectionNames.ANALYTICS})
 public class ApprovalQueryController {
     private static final String FILTERS = " Filters status, grade, topic, owner; search (title, description, tags); "
             + "ordering (prefix - for descending; default newest submission first, then newest item); page (20 per "

@@ -39,6 +39,8 @@ public class ContentQueries {
     private static final List<String> NULLABLE = List.of("duration", "file_size", "submitted_at", "reviewed_at");
     private static final Pattern TERM_SEPARATORS = Pattern.compile("[\\s,]+");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** "In the last 7 days" of the review figures: the last 7 UTC days up to today, as the counters keep days. */
+    private static final String WEEK_START = "(now() AT TIME ZONE 'UTC')::date - 7";
     private static final String SELECT = """
             SELECT c.kind, c.id, c.title, c.description, c.grade, c.topic, c.tags::text AS tags, c.duration,
                    c.file_size, c.uri, c.thumbnail_uri, c.file_type, c.owner_id, %s AS owner_name, c.school_id,
@@ -99,18 +101,18 @@ public class ContentQueries {
         }
         StatusBreakdown breakdown = breakdown(scope, args);
         ApprovalStatsResponse.RecentActivity activity = jdbc.queryForObject("""
-                SELECT count(*) FILTER (WHERE c.submitted_at >= now() - interval '7 days') AS submissions,
-                       count(*) FILTER (WHERE c.reviewed_at >= now() - interval '7 days'
-                                          AND c.status = 'PUBLISHED') AS approvals,
-                       count(*) FILTER (WHERE c.reviewed_at >= now() - interval '7 days'
-                                          AND c.status = 'REJECTED') AS rejections
-                FROM content_view c""" + scope, (rs, n) -> new ApprovalStatsResponse.RecentActivity(
+                SELECT coalesce(sum(c.items) FILTER (WHERE c.submitted_day > %1$s), 0) AS submissions,
+                       coalesce(sum(c.items) FILTER (WHERE c.reviewed_day > %1$s AND c.status = 'PUBLISHED'), 0)
+                           AS approvals,
+                       coalesce(sum(c.items) FILTER (WHERE c.reviewed_day > %1$s AND c.status = 'REJECTED'), 0)
+                           AS rejections
+                FROM content_counter c""".formatted(WEEK_START) + scope, (rs, n) -> new ApprovalStatsResponse.RecentActivity(
                 rs.getLong("submissions"), rs.getLong("approvals"), rs.getLong("rejections")), args.toArray());
         // grouped by owner first, then named: the count is over content rows only (D13)
         List<ApprovalStatsResponse.Contributor> contributors = jdbc.query("""
                 SELECT %s AS name, u.username, t.submissions, s.name AS school
-                FROM (SELECT c.owner_id, count(*) AS submissions FROM content_view c%s AND c.submitted_at IS NOT NULL
-                      GROUP BY c.owner_id) t
+                FROM (SELECT c.owner_id, sum(c.items) AS submissions FROM content_counter c%s
+                      AND c.submitted_day IS NOT NULL GROUP BY c.owner_id HAVING sum(c.items) > 0) t
                      JOIN user_view u ON u.id = t.owner_id
                      LEFT JOIN school_view s ON s.id = u.school_id
                 ORDER BY t.submissions DESC, u.username, t.owner_id
@@ -126,9 +128,9 @@ public class ContentQueries {
         List<Object> args = List.of(query.ownerId());
         StatusBreakdown breakdown = breakdown(scope, args);
         MyContentStatusResponse.RecentActivity activity = jdbc.queryForObject("""
-                SELECT count(*) FILTER (WHERE c.submitted_at >= now() - interval '7 days') AS submissions,
-                       count(*) FILTER (WHERE c.reviewed_at >= now() - interval '7 days') AS reviews
-                FROM content_view c""" + scope, (rs, n) -> new MyContentStatusResponse.RecentActivity(
+                SELECT coalesce(sum(c.items) FILTER (WHERE c.submitted_day > %1$s), 0) AS submissions,
+                       coalesce(sum(c.items) FILTER (WHERE c.reviewed_day > %1$s), 0) AS reviews
+                FROM content_counter c""".formatted(WEEK_START) + scope, (rs, n) -> new MyContentStatusResponse.RecentActivity(
                 rs.getLong("submissions"), rs.getLong("reviews")), args.toArray());
         List<VideoResponse> pending = jdbc.query(SELECT + scope + " AND c.status = 'PENDING' "
                         + "ORDER BY c.submitted_at DESC NULLS LAST, c.created_at DESC, c.id LIMIT 5", ROW,
@@ -139,13 +141,19 @@ public class ContentQueries {
         return new MyContentStatusResponse(breakdown, activity, pending, rejected, GeneratedAt.now());
     }
 
+    /**
+     * From the analytics projection's counters (a sum over a few rows per school or owner, not a scan of
+     * the items), as the review figures above; {@code scope} names only columns the counters have: kind,
+     * school_id, owner_id.
+     */
     private StatusBreakdown breakdown(String scope, List<Object> args) {
         return jdbc.queryForObject("""
-                SELECT count(*) AS total, count(*) FILTER (WHERE c.status = 'DRAFT') AS draft,
-                       count(*) FILTER (WHERE c.status = 'PENDING') AS pending,
-                       count(*) FILTER (WHERE c.status = 'PUBLISHED') AS published,
-                       count(*) FILTER (WHERE c.status = 'REJECTED') AS rejected
-                FROM content_view c""" + scope, (rs, n) -> new StatusBreakdown(rs.getLong("total"),
+                SELECT coalesce(sum(c.items), 0) AS total,
+                       coalesce(sum(c.items) FILTER (WHERE c.status = 'DRAFT'), 0) AS draft,
+                       coalesce(sum(c.items) FILTER (WHERE c.status = 'PENDING'), 0) AS pending,
+                       coalesce(sum(c.items) FILTER (WHERE c.status = 'PUBLISHED'), 0) AS published,
+                       coalesce(sum(c.items) FILTER (WHERE c.status = 'REJECTED'), 0) AS rejected
+                FROM content_counter c""" + scope, (rs, n) -> new StatusBreakdown(rs.getLong("total"),
                 rs.getLong("draft"), rs.getLong("pending"), rs.getLong("published"), rs.getLong("rejected")),
                 args.toArray());
     }

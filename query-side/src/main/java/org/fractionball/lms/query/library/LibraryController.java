@@ -93,7 +93,7 @@ public class LibraryController {
             + "and file type; the ten teachers and school admins with the most published content (with their "
             + "user id, for the owner filter); totals, including public playlists.")
     @GetMapping("/api/library/stats/")
-    @ReadsFrom({ProjectionNames.CONTENT, ProjectionNames.PLAYLISTS})
+    @ReadsFrom({ProjectionNames.CONTENT, ProjectionNames.ANALYTICS})
     public LibraryStatsResponse stats(Caller caller) {
         return reads.stats(caller.schoolId());
     }

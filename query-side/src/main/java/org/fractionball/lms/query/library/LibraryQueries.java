@@ -25,7 +25,8 @@ import java.util.UUID;
  * Answers the library's queries from {@code content_view} with the names the content projection
  * keeps beside it ({@code library_member}, {@code library_school}), so everything a cached answer
  * holds moves with the school's library version. Search is PostgreSQL full text over the weighted
- * {@code search_vector} (D9, D10); every figure counts one relation on its own (D13).
+ * {@code search_vector} (D9, D10); every figure counts one relation on its own (D13). The stats
+ * sum the analytics projection's counters ({@code content_counter}, {@code playlist_counter}).
  */
 @Component
 public class LibraryQueries {
@@ -96,38 +97,37 @@ public class LibraryQueries {
     @QueryHandler
     public LibraryStatsResponse handle(FindLibraryStats query) {
         long school = query.schoolId();
-        String published = " FROM content_view WHERE kind = ? AND school_id = ? AND status = 'PUBLISHED' ";
-        List<LibraryStatsResponse.GradeCount> grades = jdbc.query("SELECT grade AS code, count(*) AS n" + published
-                        + "GROUP BY grade ORDER BY grade COLLATE \"C\"",
+        String published = " FROM content_counter WHERE kind = ? AND school_id = ? AND status = 'PUBLISHED' ";
+        List<LibraryStatsResponse.GradeCount> grades = jdbc.query("SELECT grade AS code, sum(items) AS n" + published
+                        + "GROUP BY grade HAVING sum(items) > 0 ORDER BY grade COLLATE \"C\"",
                 (rs, n) -> new LibraryStatsResponse.GradeCount(rs.getString("code"), rs.getLong("n")), "video", school);
-        List<LibraryStatsResponse.TopicCount> topics = jdbc.query("SELECT topic AS code, count(*) AS n" + published
-                        + "GROUP BY topic ORDER BY topic COLLATE \"C\"",
+        List<LibraryStatsResponse.TopicCount> topics = jdbc.query("SELECT topic AS code, sum(items) AS n" + published
+                        + "GROUP BY topic HAVING sum(items) > 0 ORDER BY topic COLLATE \"C\"",
                 (rs, n) -> new LibraryStatsResponse.TopicCount(rs.getString("code"), rs.getLong("n")), "video", school);
-        List<LibraryStatsResponse.FileTypeCount> types = jdbc.query("SELECT file_type AS code, count(*) AS n"
-                        + published + "GROUP BY file_type ORDER BY file_type COLLATE \"C\"",
+        List<LibraryStatsResponse.FileTypeCount> types = jdbc.query("SELECT file_type AS code, sum(items) AS n"
+                        + published + "GROUP BY file_type HAVING sum(items) > 0 ORDER BY file_type COLLATE \"C\"",
                 (rs, n) -> new LibraryStatsResponse.FileTypeCount(rs.getString("code"), rs.getLong("n")), "resource",
                 school);
-        // each kind counted in a grouped subquery of its own: a join of both would multiply them (D13)
+        // per owner from the counters, each kind summed on its own (D13); names of current members
         List<LibraryStatsResponse.ActiveTeacher> teachers = jdbc.query("""
-                SELECT m.id, m.full_name, coalesce(v.n, 0) AS videos, coalesce(r.n, 0) AS resources
-                FROM library_member m
-                     LEFT JOIN (SELECT owner_id, count(*) AS n FROM content_view
-                                WHERE kind = 'video' AND school_id = ? AND status = 'PUBLISHED' GROUP BY owner_id) v
-                            ON v.owner_id = m.id
-                     LEFT JOIN (SELECT owner_id, count(*) AS n FROM content_view
-                                WHERE kind = 'resource' AND school_id = ? AND status = 'PUBLISHED' GROUP BY owner_id) r
-                            ON r.owner_id = m.id
-                WHERE m.school_id = ? AND m.role IN ('TEACHER', 'SCHOOL_ADMIN') AND (v.n > 0 OR r.n > 0)
-                ORDER BY videos DESC, resources DESC, m.full_name, m.id
+                SELECT m.id, m.full_name, c.videos, c.resources
+                FROM (SELECT owner_id, coalesce(sum(items) FILTER (WHERE kind = 'video'), 0) AS videos,
+                             coalesce(sum(items) FILTER (WHERE kind = 'resource'), 0) AS resources
+                      FROM content_counter WHERE school_id = ? AND status = 'PUBLISHED'
+                      GROUP BY owner_id) c
+                     JOIN library_member m ON m.id = c.owner_id
+                WHERE m.school_id = ? AND m.role IN ('TEACHER', 'SCHOOL_ADMIN') AND (c.videos > 0 OR c.resources > 0)
+                ORDER BY c.videos DESC, c.resources DESC, m.full_name, m.id
                 LIMIT 10""", (rs, n) -> new LibraryStatsResponse.ActiveTeacher(rs.getLong("id"),
                 rs.getString("full_name"), rs.getLong("videos"), rs.getLong("resources"),
-                rs.getLong("videos") + rs.getLong("resources")), school, school, school);
+                rs.getLong("videos") + rs.getLong("resources")), school, school);
         long[] totals = jdbc.queryForObject("""
-                SELECT count(*) FILTER (WHERE kind = 'video') AS videos,
-                       count(*) FILTER (WHERE kind = 'resource') AS resources
-                FROM content_view WHERE school_id = ? AND status = 'PUBLISHED'""",
+                SELECT coalesce(sum(items) FILTER (WHERE kind = 'video'), 0) AS videos,
+                       coalesce(sum(items) FILTER (WHERE kind = 'resource'), 0) AS resources
+                FROM content_counter WHERE school_id = ? AND status = 'PUBLISHED'""",
                 (rs, n) -> new long[]{rs.getLong("videos"), rs.getLong("resources")}, school);
-        Long playlists = jdbc.queryForObject("SELECT count(*) FROM playlist_view WHERE school_id = ? AND is_public",
+        Long playlists = jdbc.queryForObject("""
+                SELECT coalesce(sum(playlists), 0) FROM playlist_counter WHERE school_id = ? AND is_public""",
                 Long.class, school);
         return new LibraryStatsResponse(grades, topics, types, teachers, totals[0], totals[1], playlists);
     }

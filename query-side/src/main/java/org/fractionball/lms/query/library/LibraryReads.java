@@ -10,6 +10,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.fractionball.lms.events.content.ContentKind;
 import org.fractionball.lms.projections.content.ContentView;
+import org.fractionball.lms.projections.analytics.AnalyticsVersions;
 import org.fractionball.lms.projections.library.LibraryVersions;
 import org.fractionball.lms.query.content.ResourceResponse;
 import org.fractionball.lms.query.content.VideoResponse;
@@ -54,6 +55,7 @@ public class LibraryReads {
 
     private final QueryGateway queries;
     private final LibraryVersions versions;
+    private final AnalyticsVersions analyticsVersions;
     private final LibraryCache cache;
     private final ObjectMapper json;
     private final TransactionTemplate snapshot;
@@ -67,13 +69,14 @@ public class LibraryReads {
     private final Cache<String, Near> near;
     private final Counter nearHits;
 
-    public LibraryReads(QueryGateway queries, LibraryVersions versions, LibraryCache cache, ObjectMapper json,
-                        PlatformTransactionManager transactions,
+    public LibraryReads(QueryGateway queries, LibraryVersions versions, AnalyticsVersions analyticsVersions,
+                        LibraryCache cache, ObjectMapper json, PlatformTransactionManager transactions,
                         @Value("${lms.redis.key-prefix:lms:}") String keyPrefix,
                         @Value("${lms.library.near-cache-megabytes:64}") long nearCacheMegabytes,
                         MeterRegistry meters) {
         this.queries = queries;
         this.versions = versions;
+        this.analyticsVersions = analyticsVersions;
         this.cache = cache;
         this.json = json;
         this.snapshot = new TransactionTemplate(transactions);
@@ -127,9 +130,14 @@ public class LibraryReads {
                         .orElse(null)));
     }
 
-    /** The school's published-content figures, the same for everyone in it. */
+    /**
+     * The school's published-content figures, the same for everyone in it. They come from the analytics
+     * projection's counters, so the key also holds the school's analytics version (read before the
+     * figures: an entry is never older than its key).
+     */
     public LibraryStatsResponse stats(long schoolId) {
-        return cached(schoolId, null, "all", "stats", List.of(), LibraryStatsResponse.class,
+        return cached(schoolId, null, "all", "stats", List.of(analyticsVersions.current(schoolId)),
+                LibraryStatsResponse.class,
                 () -> queries.query(new FindLibraryStats(schoolId), LibraryStatsResponse.class).join());
     }
 
