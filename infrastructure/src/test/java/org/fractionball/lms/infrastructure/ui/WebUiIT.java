@@ -129,6 +129,47 @@ class WebUiIT extends IntegrationTest {
     }
 
     @Test
+    void refusalsOfTheApiBecomeMessagesForPeople() {
+        freshTab();
+        browser.get(url("/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-link")));
+        // api.js against answers of each kind (fetch replaced in the page, the real module reads them)
+        @SuppressWarnings("unchecked")
+        List<String> messages = (List<String>) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/ui/js/api.js').then(async ({ api }) => {
+                  const answers = [
+                    [401, {detail: 'Expired Firebase token'}, {}],
+                    [403, {detail: 'You do not have permission to perform this action.'}, {}],
+                    [403, {error: 'Permission denied'}, {}],
+                    [429, {detail: 'Request was throttled. Expected available in 720 seconds.'}, {'Retry-After': '720'}],
+                    [503, null, {}],
+                    [400, {error: 'Invalid upload', message: 'Invalid filename'}, {}],
+                    [400, {title: ['This field may not be blank.']}, {}],
+                  ];
+                  const messages = [];
+                  for (const [status, body, headers] of answers) {
+                    window.fetch = async () => new Response(body === null ? '' : JSON.stringify(body), {status, headers});
+                    try { await api('/api/me/', { anonymous: true }); messages.push('no error'); }
+                    catch (error) { messages.push(error.message); }
+                  }
+                  window.fetch = async () => { throw new TypeError('Failed to fetch'); };
+                  try { await api('/api/me/', { anonymous: true }); } catch (error) { messages.push(error.message); }
+                  done(messages);
+                });
+                """);
+        assertThat(messages).containsExactly(
+                "You are not signed in or your session has ended (Expired Firebase token). Please sign in again.",
+                "You do not have permission to do this.",
+                "You do not have permission to do this: Permission denied",
+                "Too many requests. Please wait 720 seconds and try again.",
+                "The service is temporarily unavailable. Please try again in a moment.",
+                "Invalid upload: Invalid filename",
+                "title: This field may not be blank.",
+                "The server could not be reached. Check your connection and try again.");
+    }
+
+    @Test
     void theQuickstartSignsInWithTheDevelopmentSignIn() {
         assumeTrue(devSignIn.enabled(), "the development sign-in is off in this configuration");
         Account admin = account(Role.SCHOOL_ADMIN);
