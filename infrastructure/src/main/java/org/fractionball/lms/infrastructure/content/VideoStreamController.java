@@ -26,13 +26,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Playback of a video the caller may see (§5.9 visibility): a redirect to a signed GET URL of its
  * stored file, which serves Range requests so players stream and seek. Videos are never offered
  * as downloads (contract §6); a video whose {@code storage_uri} is an external link is
- * redirected to that link.
+ * redirected to that link. With {@code ?format=json} the same URL comes as
+ * {@code {"url": …, "expires_in": seconds}}: a page's player cannot send the bearer token itself,
+ * so the page asks for the URL and gives it to the player.
  */
 @RestController
 @Tag(name = "Content")
@@ -56,9 +59,9 @@ public class VideoStreamController {
             description = "With download=true the URL saves the file instead (attachment), only while the feature "
                     + "flag video_downloads_disabled is off for the caller; otherwise 403.")
     @GetMapping("/api/videos/{id}/stream/")
-    public ResponseEntity<Void> stream(@PathVariable("id") String id,
-                                       @RequestParam(name = "download", required = false) String download,
-                                       Caller caller) {
+    public ResponseEntity<?> stream(@PathVariable("id") String id,
+                                    @RequestParam(name = "download", required = false) String download,
+                                    @RequestParam(name = "format", required = false) String format, Caller caller) {
         ContentView video = queries.query(new FindContentItem(ContentKind.VIDEO, PathIds.uuid(id)),
                         ResponseTypes.optionalInstanceOf(ContentView.class)).join()
                 .filter(found -> visible(found, caller))
@@ -70,6 +73,12 @@ public class VideoStreamController {
         String location = video.storagePath() != null
                 ? blobs.signDownload(video.storagePath(), asFile ? downloadName(video) : null, STREAM_VALIDITY).url()
                 : video.uri();
+        if ("json".equals(format)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("url", location);
+            body.put("expires_in", video.storagePath() != null ? STREAM_VALIDITY.toSeconds() : null);
+            return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+        }
         return ResponseEntity.status(302).header(HttpHeaders.LOCATION, location)
                 .cacheControl(CacheControl.noStore()).build();
     }

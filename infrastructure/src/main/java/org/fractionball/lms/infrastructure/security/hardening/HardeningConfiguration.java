@@ -11,6 +11,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Wires the HTTP hardening from the runbook's variables ({@link HardeningSettings}): the
  * host/HTTPS filter, the security headers and CORS used by {@code SecurityConfiguration}, and the
@@ -42,8 +46,26 @@ public class HardeningConfiguration {
     }
 
     @Bean
-    public SecurityHeaders securityHeaders(HardeningSettings settings) {
-        return new SecurityHeaders(settings.transport());
+    public SecurityHeaders securityHeaders(HardeningSettings settings, Environment environment) {
+        return new SecurityHeaders(settings.transport(), ContentSecurityPolicies.pages(pageOrigins(environment)));
+    }
+
+    /**
+     * Origins the web UI's pages call besides this one and Firebase's: the Auth emulator when
+     * configured, and the filesystem store's own base URL when it is set (uploads are PUT there).
+     */
+    static List<String> pageOrigins(Environment environment) {
+        List<String> origins = new ArrayList<>();
+        String emulator = environment.getProperty("FIREBASE_AUTH_EMULATOR_HOST", "").strip();
+        if (!emulator.isEmpty()) {
+            origins.add("http://" + emulator);
+        }
+        String storageBase = environment.getProperty("lms.storage.filesystem.base-url", "").strip();
+        if (!storageBase.isEmpty()) {
+            URI uri = URI.create(storageBase);
+            origins.add(uri.getScheme() + "://" + uri.getAuthority());
+        }
+        return origins;
     }
 
     @Bean

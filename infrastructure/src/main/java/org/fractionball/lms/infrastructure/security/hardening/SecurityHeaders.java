@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.web.header.HeaderWriter;
 
+import java.util.List;
+
 /**
  * The security headers of contract §0.8 plus the CSP of D27, written on every response: by Spring
  * Security's header filter for requests that reach the security chain, and by
@@ -15,16 +17,23 @@ import org.springframework.security.web.header.HeaderWriter;
  *       {@code Referrer-Policy: same-origin}, {@code Cross-Origin-Opener-Policy: same-origin};</li>
  *   <li>{@code Strict-Transport-Security: max-age=N; includeSubDomains; preload} only when
  *       {@code SECURE_HSTS_SECONDS} is positive and the request is secure ({@link TransportSecurity});</li>
- *   <li>{@code Content-Security-Policy} chosen by path ({@link ContentSecurityPolicies}).</li>
+ *   <li>{@code Content-Security-Policy} chosen by path ({@link ContentSecurityPolicies}); the web UI's
+ *       pages get {@code pagePolicy}.</li>
  * </ul>
  */
 public final class SecurityHeaders implements HeaderWriter {
     public static final String HSTS = "Strict-Transport-Security";
 
     private final TransportSecurity transport;
+    private final String pagePolicy;
 
     public SecurityHeaders(TransportSecurity transport) {
+        this(transport, ContentSecurityPolicies.pages(List.of()));
+    }
+
+    public SecurityHeaders(TransportSecurity transport, String pagePolicy) {
         this.transport = transport;
+        this.pagePolicy = pagePolicy;
     }
 
     @Override
@@ -42,7 +51,8 @@ public final class SecurityHeaders implements HeaderWriter {
         if (path != null && contextPath != null && !contextPath.isEmpty() && path.startsWith(contextPath)) {
             path = path.substring(contextPath.length());
         }
-        setIfAbsent(response, ContentSecurityPolicies.HEADER, ContentSecurityPolicies.forPath(path));
+        setIfAbsent(response, ContentSecurityPolicies.HEADER,
+                ContentSecurityPolicies.isPage(path) ? pagePolicy : ContentSecurityPolicies.forPath(path));
     }
 
     /**

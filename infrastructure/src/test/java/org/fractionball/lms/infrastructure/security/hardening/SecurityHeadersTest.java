@@ -32,6 +32,32 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void web_ui_pages_get_the_page_policy_with_the_configured_origins() {
+        String policy = ContentSecurityPolicies.pages(List.of("http://127.0.0.1:9099", "https://files.example.org"));
+        assertThat(policy).isEqualTo("default-src 'none'; script-src 'self'; style-src 'self'; "
+                + "img-src 'self' data: https:; media-src 'self' blob: https:; connect-src 'self' "
+                + "https://identitytoolkit.googleapis.com https://securetoken.googleapis.com "
+                + "https://storage.googleapis.com http://127.0.0.1:9099 https://files.example.org; "
+                + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+        for (String path : new String[]{"/", "/sign-in/", "/library/", "/upload/", "/content/", "/playlists/",
+                "/shared/0b7f2a1e-7d1c-4a43-9d3e-2f1f6f1c0a11/", "/ui/js/page.js", "/ui/config.json"}) {
+            assertThat(ContentSecurityPolicies.isPage(path)).as(path).isTrue();
+        }
+        for (String path : new String[]{"/api/healthz/", "/api/shared/x/", "/storage/o/x", "/ui/../api/me/",
+                "/ui/%2e%2e/api/me/", "/library", null}) {
+            assertThat(ContentSecurityPolicies.isPage(path)).as(String.valueOf(path)).isFalse();
+        }
+        SecurityHeaders headers = new SecurityHeaders(new TransportSecurity(false, List.of(), 0, ClientAddresses.none()),
+                policy);
+        MockHttpServletResponse page = new MockHttpServletResponse();
+        headers.writeHeaders(new MockHttpServletRequest("GET", "/library/"), page);
+        assertThat(page.getHeader("Content-Security-Policy")).isEqualTo(policy);
+        MockHttpServletResponse api = new MockHttpServletResponse();
+        headers.writeHeaders(new MockHttpServletRequest("GET", "/api/library/videos/"), api);
+        assertThat(api.getHeader("Content-Security-Policy")).isEqualTo(ContentSecurityPolicies.API);
+    }
+
+    @Test
     void the_documentation_policy_allows_no_inline_or_evaluated_script() {
         String policy = ContentSecurityPolicies.DOCUMENTATION;
         assertThat(policy).contains("script-src 'self';").doesNotContain("unsafe-eval")
