@@ -1,5 +1,6 @@
 package org.fractionball.lms.infrastructure.courses;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.fractionball.lms.events.shared.Role;
@@ -60,6 +61,16 @@ class CourseDashboardQueriesIT extends CourseApiSupport {
         assertThat(latest.lastActivityAt()).isEqualTo(jdbc.queryForObject("SELECT updated_at FROM enrolment_view "
                 + "WHERE id = ?::uuid", Timestamp.class, second).toInstant());
         assertThat(latest.enrolledAt()).isBefore(latest.lastActivityAt()).isAfter(Instant.now().minusSeconds(600));
+
+        // the teacher dashboard's enrolments block
+        JsonNode dashboard = ok("/api/dashboard/", teacher).get("enrolments").get("in_progress");
+        assertThat(dashboard).hasSize(2);
+        assertThat(dashboard.get(0).get("course_title").asText()).isEqualTo("Halves");
+        assertThat(dashboard.get(0).get("enrolment_id").asText()).isEqualTo(second);
+        assertThat(dashboard.get(0).get("percent_complete").decimalValue()).isEqualByComparingTo("50.0");
+        assertThat(dashboard.get(1).get("course_title").asText()).isEqualTo("Thirds");
+        assertThat(dashboard.get(1).get("completed_items").asInt()).isEqualTo(1);
+        assertThat(dashboard.get(1).get("total_items").asInt()).isEqualTo(3);
     }
 
     @Test
@@ -94,6 +105,18 @@ class CourseDashboardQueriesIT extends CourseApiSupport {
         assertThat(stats).containsExactly(
                 new CourseEnrolmentStats(UUID.fromString(global), globalTitle, "published", 1, 0, 1, 0),
                 new CourseEnrolmentStats(UUID.fromString(ours), "B ours", "published", 3, 1, 1, 1));
+
+        // the school stats' enrolments block
+        JsonNode block = ok("/api/admin/schools/" + school + "/stats/", admin).get("enrolments");
+        JsonNode oursRow = null;
+        for (JsonNode row : block) {
+            if (row.get("course_id").asText().equals(ours)) {
+                oursRow = row;
+            }
+        }
+        assertThat(oursRow).as(block.toString()).isNotNull();
+        assertThat(oursRow.toString()).isEqualTo("{\"course_id\":\"" + ours + "\",\"title\":\"B ours\","
+                + "\"status\":\"published\",\"enrolments\":3,\"active\":1,\"completed\":1,\"withdrawn\":1}");
     }
 
     private String enrol(String course, Account teacher) {

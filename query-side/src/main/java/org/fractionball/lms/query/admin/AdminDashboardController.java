@@ -9,6 +9,8 @@ import org.fractionball.lms.projections.schools.SchoolView;
 import org.fractionball.lms.query.schools.FindSchool;
 import org.fractionball.lms.query.web.Filters;
 import org.fractionball.lms.query.web.QueryRejected;
+import org.fractionball.lms.query.courses.CourseEnrolmentStats;
+import org.fractionball.lms.query.courses.FindCourseEnrolmentStats;
 import org.fractionball.lms.query.web.ReadsFrom;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +22,7 @@ import java.util.Map;
 /** Contract §5.8 and §5.7 stats (ADMIN). */
 @RestController
 @Tag(name = "Admin")
-@ReadsFrom({ProjectionNames.ACCOUNTS, ProjectionNames.AUDIT, ProjectionNames.ANALYTICS})
+@ReadsFrom({ProjectionNames.ACCOUNTS, ProjectionNames.AUDIT, ProjectionNames.ANALYTICS, ProjectionNames.COURSES})
 public class AdminDashboardController {
     private final QueryGateway queries;
 
@@ -44,6 +46,9 @@ public class AdminDashboardController {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("school", school);
         answer.putAll(stats);
+        // new: each course the school's users are enrolled in, by enrolment status
+        answer.put("enrolments", queries.query(new FindCourseEnrolmentStats(schoolId),
+                ResponseTypes.multipleInstancesOf(CourseEnrolmentStats.class)).join());
         return answer;
     }
 }

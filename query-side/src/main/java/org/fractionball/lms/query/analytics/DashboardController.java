@@ -22,10 +22,10 @@ public class DashboardController {
 
     @Operation(summary = "The caller's dashboard", description = "Month = the 30 UTC days up to today, week = the "
             + "last 7, for the view and download figures; published-content counts by created_at in the last 7×24 h "
-            + "and 30×24 h.")
+            + "and 30×24 h. enrolments.in_progress (new): the caller's active enrolments with percent complete.")
     @GetMapping("/api/dashboard/")
     @ReadsFrom({ProjectionNames.ACCOUNTS, ProjectionNames.CONTENT, ProjectionNames.PLAYLISTS,
-            ProjectionNames.ANALYTICS})
+            ProjectionNames.ANALYTICS, ProjectionNames.COURSES})
     public ResponseEntity<String> dashboard(Caller caller) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(reads.teacherDashboard(caller));
     }

@@ -18,6 +18,8 @@ import org.fractionball.lms.query.content.ContentFilter;
 import org.fractionball.lms.query.content.FindContentItem;
 import org.fractionball.lms.query.content.FindContentItems;
 import org.fractionball.lms.query.content.VideoResponse;
+import org.fractionball.lms.query.courses.CourseInProgress;
+import org.fractionball.lms.query.courses.FindCoursesInProgress;
 import org.fractionball.lms.query.library.LibraryCache;
 import org.fractionball.lms.query.playlists.FindPlaylists;
 import org.fractionball.lms.query.playlists.PlaylistFilter;
@@ -82,6 +84,11 @@ public class DashboardReads {
                 "quick_links")) {
             dashboard.set(field, school.has(field) ? school.get(field) : own.get(field));
         }
+        // courses in progress: one indexed read of the caller's own enrolments, so never cached (it changes
+        // with every progress report, which neither version in the keys follows)
+        dashboard.set("enrolments", json.valueToTree(Map.of("in_progress", queries.query(
+                new FindCoursesInProgress(caller.userId()), ResponseTypes.multipleInstancesOf(CourseInProgress.class))
+                .join())));
         dashboard.put("generated_at", GeneratedAt.now());
         return dashboard.toString();
     }
