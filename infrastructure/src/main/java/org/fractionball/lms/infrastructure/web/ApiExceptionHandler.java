@@ -14,6 +14,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -85,6 +86,12 @@ public class ApiExceptionHandler {
     @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
     ResponseEntity<Map<String, ?>> notFound(Exception missing) {
         return ResponseEntity.status(404).body(Map.of("detail", "Not found."));
+    }
+
+    /** The client went away while the answer was written: nobody to answer, nothing went wrong here. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException gone) {
+        log.debug("Client disconnected before the answer was written: {}", gone.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

@@ -165,6 +165,9 @@ class LibraryBenchmarkIT {
             properties.put("lms.throttling.rates." + scope, "1000000000/hour");
         }
         properties.put("logging.level.root", "WARN");
+        // the access log line of every request would go through the test runner's stdout pipe, which production's
+        // container stdout is not
+        properties.put("logging.level.org.fractionball", "WARN");
         return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
