@@ -1,55 +1,19 @@
 package org.fractionball.lms.projections.library;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.fractionball.lms.projections.SchoolVersions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-import java.util.SortedSet;
-import java.util.TreeSet;
-
 /**
- * The version of each school's library (table {@code library_version}). Projections raise it in
- * their own transaction whenever they change something a school's library answers show; the
- * query side keys its cached answers by it (version-based invalidation). Never reset: a rebuild
- * must keep versions increasing, or stale cache entries would be read again.
+ * The version of each school's library (table {@code library_version}), raised by the content and
+ * playlist projections whenever they change something a school's library answers show; the query
+ * side keys its cached answers by it.
  */
 @Component
-public class LibraryVersions {
-    private static final String PENDING = LibraryVersions.class.getName() + ".pending";
-
-    private final JdbcTemplate jdbc;
+public class LibraryVersions extends SchoolVersions {
 
     public LibraryVersions(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    /**
-     * Marks every cached library answer of the school as outdated. Inside a unit of work (an event
-     * processor's batch) the raise happens once per school when the batch commits, in ascending
-     * school order, so row locks are held briefly and always taken in the same order (no deadlock
-     * between processors).
-     */
-    public void bump(long schoolId) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            raise(schoolId);
-            return;
-        }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        SortedSet<Long> pending = unitOfWork.getOrComputeResource(PENDING, key -> {
-            SortedSet<Long> schools = new TreeSet<>();
-            unitOfWork.onPrepareCommit(committing -> schools.forEach(this::raise));
-            return schools;
-        });
-        pending.add(schoolId);
-    }
-
-    /** The school's current version (0 before its first change). */
-    public long current(long schoolId) {
-        List<Long> versions = jdbc.queryForList("SELECT version FROM library_version WHERE school_id = ?",
-                Long.class, schoolId);
-        return versions.isEmpty() ? 0 : versions.get(0);
+        super(jdbc, "library_version");
     }
 
     /**
@@ -66,11 +30,5 @@ public class LibraryVersions {
 
     /** A school's library version with one user's "owns unpublished items" as of that version. */
     public record VersionAndDrafts(long version, boolean ownsUnpublished) {
-    }
-
-    private void raise(long schoolId) {
-        jdbc.update("""
-                INSERT INTO library_version (school_id, version) VALUES (?, 1)
-                ON CONFLICT (school_id) DO UPDATE SET version = library_version.version + 1""", schoolId);
     }
 }

@@ -1,0 +1,58 @@
+package org.fractionball.lms.projections;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * One version counter per school in a table {@code (school_id, version)}: projections raise it in
+ * their own transaction whenever they change something the school's cached answers show, and the
+ * query side keys those answers by it (version-based invalidation). Never reset: a rebuild must keep
+ * versions increasing, or stale cache entries would be read again.
+ */
+public abstract class SchoolVersions {
+    private final String pending = getClass().getName() + ".pending";
+    private final String table;
+    protected final JdbcTemplate jdbc;
+
+    protected SchoolVersions(JdbcTemplate jdbc, String table) {
+        this.jdbc = jdbc;
+        this.table = table;
+    }
+
+    /**
+     * Marks every cached answer of the school as outdated. Inside a unit of work (an event
+     * processor's batch) the raise happens once per school when the batch commits, in ascending
+     * school order, so row locks are held briefly and always taken in the same order (no deadlock
+     * between processors).
+     */
+    public void bump(long schoolId) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            raise(schoolId);
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        SortedSet<Long> schools = unitOfWork.getOrComputeResource(pending, key -> {
+            SortedSet<Long> raised = new TreeSet<>();
+            unitOfWork.onPrepareCommit(committing -> raised.forEach(this::raise));
+            return raised;
+        });
+        schools.add(schoolId);
+    }
+
+    /** The school's current version (0 before its first change). */
+    public long current(long schoolId) {
+        List<Long> versions = jdbc.queryForList("SELECT version FROM " + table + " WHERE school_id = ?",
+                Long.class, schoolId);
+        return versions.isEmpty() ? 0 : versions.get(0);
+    }
+
+    private void raise(long schoolId) {
+        jdbc.update("INSERT INTO " + table + " (school_id, version) VALUES (?, 1) ON CONFLICT (school_id) "
+                + "DO UPDATE SET version = " + table + ".version + 1", schoolId);
+    }
+}
