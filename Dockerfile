@@ -29,8 +29,11 @@ COPY --from=build --chown=lms:lms /src/infrastructure/target/lms.jar /app/lms.ja
 COPY --chown=lms:lms ops/scripts /app/ops/scripts
 COPY --chown=lms:lms ops/monitor /app/ops/monitor
 USER lms:lms
+# MALLOC_ARENA_MAX: glibc gives each busy thread its own malloc arena; with ~200 request threads
+# that was a third of the process's memory under load (RSS 795 MB → 559 MB at -Xmx512m, docs/benchmarks.md)
 ENV PORT=8000 \
     SPRING_PROFILES_ACTIVE=prod \
+    MALLOC_ARENA_MAX=2 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -XX:+UseG1GC -Djava.security.egd=file:/dev/./urandom"
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \

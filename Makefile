@@ -9,7 +9,7 @@ COMPOSE_PROD = docker compose -f ops/compose/docker-compose.prod.yml
 PSQL = psql "$(DATABASE_URL)" -X -v ON_ERROR_STOP=1 -P pager=off
 
 .PHONY: help jar migrate migrate-staging showmigrations db-status db-slow-queries db-locks db-analyze \
-        backup restore optimize health projections-status projections-rebuild logs check-database-url
+        backup restore optimize health projections-status projections-rebuild logs check-database-url bench
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 24
@@ -60,12 +60,15 @@ optimize: check-database-url ## VACUUM ANALYZE, REINDEX CONCURRENTLY, size and u
 health: ## the health monitor with ops/monitor/$(ENV).json (local: the defaults, http://localhost:8000)
 	java -jar $(JAR) health-monitor $(if $(wildcard ops/monitor/$(ENV).json),--config ops/monitor/$(ENV).json) --verbose
 
-projections-status: check-database-url ## each event processor's position, lag and state
-	ops/scripts/verify_projections.sh
+projections-status: check-database-url ## each processor's position and lag, each projection's version and rebuild progress
+	java -jar $(JAR) projections status
 
-projections-rebuild: ## NAME=<processor>: replay one projection (stop the web replicas first)
-	@test -n "$(NAME)" || { echo "usage: make projections-rebuild NAME=<processor, e.g. playlists>"; exit 2; }
+projections-rebuild: ## NAME=<projection>: blue/green rebuild while the servers keep serving; waits until live
+	@test -n "$(NAME)" || { echo "usage: make projections-rebuild NAME=<projection, e.g. playlists>"; exit 2; }
 	java -jar $(JAR) projections rebuild $(NAME)
 
 logs: ## follow the app's JSON logs (SERVICE=db|redis|nginx for the others; ENV=production|staging)
 	$(if $(filter production,$(ENV)),$(COMPOSE_PROD),$(if $(filter staging,$(ENV)),$(COMPOSE_STAGING),docker compose)) logs -f --tail=200 $(or $(SERVICE),$(if $(filter local,$(ENV)),app,web))
+
+bench: ## the benchmark suite side by side with its baselines (20-40 min); results into docs/benchmarks.md
+	ops/bench/suite.sh

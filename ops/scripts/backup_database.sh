@@ -24,7 +24,9 @@ log "dumping $(database_label) to $target"
 pg_dump --format=custom --compress=6 --no-owner --no-privileges --file="$partial" "$DATABASE_URL" \
   || die "pg_dump of $ENVIRONMENT failed"
 # a dump pg_restore cannot list is no backup
-entries=$(pg_restore --list "$partial" | grep -c -v '^;') || die "backup $target is unreadable (pg_restore --list)"
+# grep -c exits 1 on an empty database's dump (0 entries), which is still a backup
+entries=$(pg_restore --list "$partial" | { grep -c -v '^;' || true; }) \
+  || die "backup $target is unreadable (pg_restore --list)"
 mv "$partial" "$target"
 ln -sfn "$(basename "$target")" "$BACKUP_DIR/latest.dump"
 size=$(du -h "$target" | cut -f1)

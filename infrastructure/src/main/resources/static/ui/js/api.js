@@ -85,3 +85,33 @@ export function fieldErrors(data) {
   }
   return errors;
 }
+
+/**
+ * Downloads a file the API serves only with the bearer token: fetched, then saved through a Blob
+ * URL (a plain link could not send the token). The name comes from Content-Disposition.
+ */
+export async function download(path, fallbackName) {
+  const token = await idToken();
+  let response;
+  try {
+    response = await fetch(path, { headers: token ? { Authorization: 'Bearer ' + token } : {} });
+  } catch {
+    throw new ApiError(0, null, 'The server could not be reached. Check your connection and try again.');
+  }
+  if (!response.ok) {
+    const data = await response.json().catch(() => null);
+    throw new ApiError(response.status, data, describe(response, data));
+  }
+  const blob = await response.blob();
+  const named = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') || '');
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = named ? named[1] : fallbackName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // the browser reads the Blob after click() returns: release it only once the download has started
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { name: link.download, size: blob.size };
+}

@@ -92,13 +92,16 @@ export function safeNext(value) {
   return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/library/';
 }
 
+// [path, label, roles that see it (all signed-in users when absent)]
 const NAV = [
   ['/library/', 'Library'], ['/upload/', 'Upload'], ['/content/', 'My content & review'], ['/playlists/', 'Playlists'],
+  ['/courses/', 'Courses'], ['/dashboard/', 'Dashboard'], ['/admin/', 'Admin', ['ADMIN', 'SCHOOL_ADMIN']],
+  ['/audit/', 'Audit', ['ADMIN', 'AUDITOR', 'SCHOOL_ADMIN']], ['/operations/', 'Operations', ['ADMIN']],
 ];
 
 function renderHeader(me) {
   const header = document.querySelector('.site-header');
-  const nav = el('nav', { 'aria-label': 'Main' }, el('ul', {}, NAV.map(([href, label]) =>
+  const nav = el('nav', { 'aria-label': 'Main' }, el('ul', {}, NAV.filter(([, , roles]) => !roles || roles.includes(me?.role)).map(([href, label]) =>
     el('li', {}, el('a', { href, 'aria-current': location.pathname === href ? 'page' : null }, label)))));
   const account = el('div', { class: 'account' });
   if (me) {

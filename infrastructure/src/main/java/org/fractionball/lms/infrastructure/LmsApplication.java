@@ -11,7 +11,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * The Fraction Ball LMS backend; {@code admin create …} as first arguments runs the bootstrap
  * command instead, {@code audit verify …} the event store's verification, {@code health-monitor …}
  * the health monitor (no Spring context: it watches the app from outside), {@code migrate},
- * {@code showmigrations} and {@code projections rebuild …} the operations commands of
+ * {@code showmigrations} and {@code projections status|rebuild …} the operations commands of
  * {@link OpsCommand}.
  */
 @SpringBootApplication(scanBasePackages = "org.fractionball.lms")

@@ -4,6 +4,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -32,13 +33,13 @@ public abstract class SchoolVersions {
      */
     public void bump(long schoolId) {
         if (!CurrentUnitOfWork.isStarted()) {
-            raise(schoolId);
+            raise(new TreeSet<>(List.of(schoolId)));
             return;
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         SortedSet<Long> schools = unitOfWork.getOrComputeResource(pending, key -> {
             SortedSet<Long> raised = new TreeSet<>();
-            unitOfWork.onPrepareCommit(committing -> raised.forEach(this::raise));
+            unitOfWork.onPrepareCommit(committing -> raise(raised));
             return raised;
         });
         schools.add(schoolId);
@@ -51,8 +52,20 @@ public abstract class SchoolVersions {
         return versions.isEmpty() ? 0 : versions.get(0);
     }
 
-    private void raise(long schoolId) {
-        jdbc.update("INSERT INTO " + table + " (school_id, version) VALUES (?, 1) ON CONFLICT (school_id) "
-                + "DO UPDATE SET version = " + table + ".version + 1", schoolId);
+    /**
+     * Raises the schools' versions now, in one statement and in ascending order (the lock order of
+     * {@link #bump}); for a writer that already runs as its unit of work commits.
+     */
+    public void raise(SortedSet<Long> schoolIds) {
+        if (schoolIds.isEmpty()) {
+            return;
+        }
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement("INSERT INTO " + table
+                    + " (school_id, version) SELECT school_id, 1 FROM unnest(?::bigint[]) AS school_id ORDER BY school_id"
+                    + " ON CONFLICT (school_id) DO UPDATE SET version = " + table + ".version + 1");
+            statement.setArray(1, connection.createArrayOf("bigint", schoolIds.toArray()));
+            return statement;
+        });
     }
 }

@@ -59,6 +59,12 @@ public class JdbcUserRegistry implements UserRegistry {
     }
 
     @Override
+    public void erase(long userId) {
+        jdbc.update("UPDATE user_registry SET username = 'erased-' || user_id, email_key = '', full_name = '', "
+                + "active = false WHERE user_id = ?", userId);
+    }
+
+    @Override
     public Long userIdFor(String firebaseUid) {
         List<Long> ids = jdbc.queryForList("SELECT user_id FROM user_registry WHERE firebase_uid = ?", Long.class,
                 firebaseUid);

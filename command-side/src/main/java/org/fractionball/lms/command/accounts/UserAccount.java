@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.fractionball.lms.command.schools.SchoolDomains;
 import org.fractionball.lms.command.web.CommandRejected;
+import org.fractionball.lms.events.accounts.PersonalDataErased;
 import org.fractionball.lms.events.accounts.UserDeactivated;
 import org.fractionball.lms.events.accounts.UserDetailsChanged;
 import org.fractionball.lms.events.accounts.UserMovedToSchool;
@@ -19,6 +20,7 @@ import org.fractionball.lms.events.accounts.UserRoleChanged;
 import org.fractionball.lms.events.accounts.UserSignedIn;
 import org.fractionball.lms.events.shared.AggregateIds;
 import org.fractionball.lms.events.shared.Caller;
+import org.fractionball.lms.events.shared.PersonalData;
 import org.fractionball.lms.events.shared.Role;
 
 import java.time.Instant;
@@ -42,6 +44,8 @@ public class UserAccount {
     static final String OWN_ROLE = "Cannot change your own role";
     static final String OWN_DEACTIVATION = "Cannot deactivate your own account";
     static final String OWN_REMOVAL = "Cannot delete your own account";
+    static final String ERASED_USER = "The personal data of this user was erased; the account cannot be changed or "
+            + "reactivated";
 
     @AggregateIdentifier
     private String id;
@@ -58,6 +62,7 @@ public class UserAccount {
     private Instant createdAt;
     private Instant updatedAt;
     private Instant lastLogin;
+    private boolean erased;
 
     protected UserAccount() {
     }
@@ -84,6 +89,7 @@ public class UserAccount {
 
     @CommandHandler
     public UserAccountState handle(UpdateUser command, UserRegistry users, SchoolDomains schools) {
+        refuseWhenErased();
         Caller by = command.by();
         boolean self = by.userId() == userId;
         if (!self) {
@@ -161,6 +167,7 @@ public class UserAccount {
 
     @CommandHandler
     public ActivityChange handle(ReactivateUser command, UserRegistry users) {
+        refuseWhenErased();
         if (command.by().userId() != userId) {
             requireManagedBy(command.by());
         }
@@ -190,6 +197,20 @@ public class UserAccount {
         }
     }
 
+    /**
+     * Called by {@link PersonalDataErasure}: destroys the user's data key, scrubs the registry and
+     * deactivates the account for good; false (and nothing changes) when it was erased before.
+     */
+    boolean erasePersonalData(PersonalDataKeys keys, UserRegistry users) {
+        if (erased) {
+            return false;
+        }
+        keys.erase(id);
+        users.erase(userId);
+        apply(new PersonalDataErased(userId));
+        return true;
+    }
+
     public UserAccountState state() {
         return new UserAccountState(userId, firebaseUid, username, email, firstName, lastName, role, schoolId, phone,
                 active, createdAt, updatedAt, lastLogin);
@@ -214,6 +235,12 @@ public class UserAccount {
         }
         if (!by.isAdmin() && isPrivileged(newRole)) {
             throw forbidden(PRIVILEGED_ROLE);
+        }
+    }
+
+    private void refuseWhenErased() {
+        if (erased) {
+            throw new CommandRejected(400, Map.of("error", ERASED_USER));
         }
     }
 
@@ -285,6 +312,19 @@ public class UserAccount {
     @EventSourcingHandler
     void on(UserSignedIn event, @Timestamp Instant at) {
         lastLogin = at;
+    }
+
+    /** The state (and so any later snapshot) keeps nothing personal. */
+    @EventSourcingHandler
+    void on(PersonalDataErased event, @Timestamp Instant at) {
+        erased = true;
+        active = false;
+        username = PersonalData.ERASED;
+        email = PersonalData.ERASED;
+        firstName = PersonalData.ERASED;
+        lastName = PersonalData.ERASED;
+        phone = PersonalData.ERASED;
+        updatedAt = at;
     }
 
     @EventSourcingHandler

@@ -79,6 +79,20 @@ public class UserCommandController {
         return commands.send(AggregateIds.user(userId), new RemoveUser(userId, caller), MODEL, 204, (Object ignored) -> null);
     }
 
+    /**
+     * Destroys the user's data key (ADMIN): its names, e-mail, phone, IP addresses and user agents
+     * read as erased everywhere from then on, and the account is deactivated for good. Removed
+     * users can be erased too; a repeat answers 200 and changes nothing.
+     */
+    @Operation(summary = "Erase a user's personal data (admin; GDPR)")
+    @PostMapping("/api/admin/users/{id}/erase/")
+    public ResponseEntity<Object> erase(@PathVariable("id") String id, Caller caller) {
+        long userId = PathIds.integer(id);
+        return commands.send(AggregateIds.user(userId), new ErasePersonalData(userId, caller), MODEL, 200,
+                (Boolean erased) -> Map.of("message", erased ? "Personal data erased"
+                        : "Personal data was already erased"));
+    }
+
     @Operation(summary = "Change a user's role")
     @PostMapping("/api/admin/users/{id}/change_role/")
     public ResponseEntity<Object> changeRole(@PathVariable("id") String id,

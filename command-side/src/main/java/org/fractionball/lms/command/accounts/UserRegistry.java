@@ -24,6 +24,12 @@ public interface UserRegistry {
     /** Frees the uid, username and e-mail of a removed user. */
     void remove(long userId);
 
+    /**
+     * Forgets the username, e-mail and name of an erased user (its username becomes
+     * {@code erased-<id>}, so it stays unique) and records it as inactive; its uid stays linked.
+     */
+    void erase(long userId);
+
     /** The user id linked to a Firebase uid, or null. */
     Long userIdFor(String firebaseUid);
 

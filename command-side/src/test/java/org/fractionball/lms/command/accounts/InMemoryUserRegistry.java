@@ -49,6 +49,12 @@ public class InMemoryUserRegistry implements UserRegistry {
     }
 
     @Override
+    public void erase(long userId) {
+        replace(userId, e -> new Entry(e.userId(), e.firebaseUid(), "erased-" + e.userId(), "", e.schoolId(), false));
+        fullNames.put(userId, "");
+    }
+
+    @Override
     public void remove(long userId) {
         entries.removeIf(entry -> entry.userId() == userId);
     }

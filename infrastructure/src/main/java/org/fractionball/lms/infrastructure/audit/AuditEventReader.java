@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.fractionball.lms.events.shared.MetadataKeys;
+import org.fractionball.lms.infrastructure.privacy.PersonalDataProtection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -15,6 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -38,8 +41,12 @@ public class AuditEventReader {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
+    private final PersonalDataProtection personalData;
+    private final RowMapper<ObjectNode> items = this::item;
 
-    public AuditEventReader(DataSource dataSource, PlatformTransactionManager transactions) {
+    public AuditEventReader(DataSource dataSource, PlatformTransactionManager transactions,
+                            PersonalDataProtection personalData) {
+        this.personalData = personalData;
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.readOnly = new TransactionTemplate(transactions);
@@ -51,7 +58,7 @@ public class AuditEventReader {
         List<Object> args = new ArrayList<>();
         String sql = SELECT + " WHERE " + filter.where(args) + " ORDER BY i.position LIMIT ?";
         args.add(limit);
-        return jdbc.query(sql, ITEM, args.toArray());
+        return jdbc.query(sql, items, args.toArray());
     }
 
     /** Every event the filter selects, oldest first, one at a time. */
@@ -60,7 +67,7 @@ public class AuditEventReader {
         String sql = SELECT + " WHERE " + filter.where(args) + " ORDER BY i.position";
         // PgJDBC fetches in FETCH_SIZE batches only inside a transaction; otherwise it reads the whole result
         readOnly.executeWithoutResult(status -> jdbc.query(sql, (RowCallbackHandler) rs ->
-                sink.accept(ITEM.mapRow(rs, 0)), args.toArray()));
+                sink.accept(items.mapRow(rs, 0)), args.toArray()));
     }
 
     /** Every event of one aggregate in sequence order, read from the event store alone (unindexed ones too). */
@@ -71,12 +78,14 @@ public class AuditEventReader {
                 FROM domain_event_entry e
                      LEFT JOIN audit_log_view a ON a.event_id = e.event_identifier
                 WHERE e.aggregate_identifier = ? AND e.type = ?
-                ORDER BY e.sequence_number""", ITEM, aggregateId, aggregateType);
+                ORDER BY e.sequence_number""", items, aggregateId, aggregateType);
     }
 
-    private static final RowMapper<ObjectNode> ITEM = (rs, n) -> {
+    /** One event as answered, its personal values decrypted (or erased) as every other reader sees them. */
+    private ObjectNode item(ResultSet rs, int row) throws SQLException {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
         JsonNode metadata = tree(rs.getBytes("meta_data"));
+        personalData.revealMetadata(metadata);
         ObjectNode item = nodes.objectNode();
         item.put("position", rs.getLong("global_index"));
         item.put("timestamp", rs.getString("time_stamp"));
@@ -96,9 +105,11 @@ public class AuditEventReader {
         item.set("ip_address", textOrNull(metadata.get(MetadataKeys.CLIENT_IP)));
         item.set("user_agent", textOrNull(metadata.get(MetadataKeys.USER_AGENT)));
         item.set("correlation_id", textOrNull(metadata.get(MetadataKeys.CORRELATION_ID)));
-        item.set("payload", tree(rs.getBytes("payload")));
+        JsonNode payload = tree(rs.getBytes("payload"));
+        personalData.revealPayload(payloadType, payload);
+        item.set("payload", payload);
         return item;
-    };
+    }
 
     private static JsonNode tree(byte[] json) {
         if (json == null) {

@@ -31,6 +31,8 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.fractionball.lms.command.content.StoredFileCleanup;
 import org.fractionball.lms.command.imports.ImportRunner;
+import org.fractionball.lms.infrastructure.privacy.CryptoShreddingSerializer;
+import org.fractionball.lms.infrastructure.privacy.PersonalDataProtection;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -154,10 +156,11 @@ public class AxonConfiguration {
         return jacksonSerializer();
     }
 
+    /** Events (payloads and metadata, in the store and in dead letters) keep personal values encrypted. */
     @Bean
     @Qualifier("eventSerializer")
-    public Serializer eventSerializer() {
-        return jacksonSerializer();
+    public Serializer eventSerializer(PersonalDataProtection personalData) {
+        return new CryptoShreddingSerializer(jacksonSerializer(), personalData);
     }
 
     @Bean
@@ -165,7 +168,8 @@ public class AxonConfiguration {
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  Configuration configuration, ConnectionProvider connectionProvider,
-                                                 TransactionManager transactionManager, EventSchema eventSchema) {
+                                                 TransactionManager transactionManager, EventSchema eventSchema,
+                                                 @Value("${lms.event-store.fetch-batch-size:100}") int fetchBatchSize) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
@@ -176,6 +180,7 @@ public class AxonConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .dataType(byte[].class)
+                .batchSize(fetchBatchSize)
                 .build();
     }
 
@@ -233,7 +238,7 @@ public class AxonConfiguration {
         };
     }
 
-    private static Serializer jacksonSerializer() {
+    private static JacksonSerializer jacksonSerializer() {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

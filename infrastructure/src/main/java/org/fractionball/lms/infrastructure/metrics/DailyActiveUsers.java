@@ -26,6 +26,9 @@ public class DailyActiveUsers {
     private final String keyPrefix;
     private final Clock clock = Clock.systemUTC();
     private final Set<Long> local = ConcurrentHashMap.newKeySet();
+    // users this node has added to today's HyperLogLog: adding one twice changes nothing, so only a
+    // user's first request of the day on this node (or the first after Redis failed) goes to Redis
+    private final Set<Long> added = ConcurrentHashMap.newKeySet();
     private volatile LocalDate localDay = LocalDate.now(clock);
 
     public DailyActiveUsers(ObjectProvider<StringRedisTemplate> redis, @Value("${lms.redis.key-prefix:lms:}") String keyPrefix) {
@@ -37,13 +40,16 @@ public class DailyActiveUsers {
         LocalDate today = LocalDate.now(clock);
         rollLocal(today);
         local.add(userId);
-        if (redis != null) {
+        if (redis != null && !added.contains(userId)) {
             try {
                 String key = key(today);
                 if (redis.opsForHyperLogLog().add(key, Long.toString(userId)) == 1) {
                     redis.expire(key, Duration.ofDays(2));
                 }
+                added.add(userId);
             } catch (RuntimeException unavailable) {
+                // Redis may come back empty: everyone is added again once it answers
+                added.clear();
                 log.debug("Daily active users: Redis unavailable, counting in process", unavailable);
             }
         }
@@ -66,6 +72,7 @@ public class DailyActiveUsers {
         if (!today.equals(localDay)) {
             localDay = today;
             local.clear();
+            added.clear();
         }
     }
 

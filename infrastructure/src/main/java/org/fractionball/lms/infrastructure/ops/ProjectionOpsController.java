@@ -10,6 +10,8 @@ import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.fractionball.lms.infrastructure.cluster.NodeRoles;
+import org.fractionball.lms.infrastructure.ops.rebuild.ProjectionRebuilds;
 import org.fractionball.lms.query.web.QueryRejected;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,8 +30,9 @@ import java.util.TreeMap;
 /**
  * Operations view of the streaming processors (ADMIN): where each one is (its tokens, as committed
  * by whichever node holds its segments), how far behind the event store's head, whether it is
- * replaying or failing here, and how many events it has parked; and a reset that replays one from
- * the start of the store.
+ * replaying or failing here, how many events it has parked, the version of its tables and the
+ * progress of a rebuild; a reset that replays one from the start of the store in place, and a
+ * blue/green rebuild ({@link ProjectionRebuilds}) that replays it into new tables while the old ones serve.
  */
 @RestController
 @Tag(name = "Operations")
@@ -37,11 +40,16 @@ public class ProjectionOpsController {
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    private final ProjectionRebuilds rebuilds;
+    private final NodeRoles roles;
 
-    public ProjectionOpsController(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer) {
+    public ProjectionOpsController(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer,
+                                   ProjectionRebuilds rebuilds, NodeRoles roles) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.rebuilds = rebuilds;
+        this.roles = roles;
     }
 
     @Operation(summary = "Streaming processors: status, position, lag, segments, last error")
@@ -61,8 +69,8 @@ public class ProjectionOpsController {
     }
 
     @Operation(summary = "Replay one processor from the start of the event store", description = "Stops it on this "
-            + "node, moves its tokens to the start (its reset handlers empty its read tables) and starts it again; "
-            + "409 while another node still holds one of its segments.")
+            + "node, moves its tokens to the start (its reset handlers empty its read tables) and starts it again "
+            + "if this node has the projections role; 409 while another node still holds one of its segments.")
     @PostMapping("/api/ops/projections/{name}/reset/")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, Object> reset(@PathVariable("name") String name) {
@@ -78,7 +86,28 @@ public class ProjectionOpsController {
             throw new QueryRejected(409, Map.of("error", "Processor " + name
                     + " is running on another node; stop it there first"));
         } finally {
-            processor.start();
+            // a node without the projections role only moves the tokens; the projections nodes replay
+            if (roles.has(NodeRoles.Role.PROJECTIONS)) {
+                processor.start();
+            }
+        }
+        return describe(name, processor, head());
+    }
+
+    @Operation(summary = "Rebuild one projection blue/green", description = "Builds the projection's next version "
+            + "into tables of its own from the first event while the current version keeps serving, then switches "
+            + "atomically and drops the old tables; progress in GET /api/ops/projections/. 409 while a rebuild of "
+            + "the projection is under way.")
+    @PostMapping("/api/ops/projections/{name}/rebuild/")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Map<String, Object> rebuild(@PathVariable("name") String name) {
+        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(QueryRejected::plainNotFound);
+        if (!rebuilds.rebuildable(name)) {
+            throw new QueryRejected(409, Map.of("error", "Processor " + name + " keeps no read tables to rebuild"));
+        }
+        if (rebuilds.start(name).isEmpty()) {
+            throw new QueryRejected(409, Map.of("error", "Projection " + name + " is already being rebuilt"));
         }
         return describe(name, processor, head());
     }
@@ -126,6 +155,8 @@ public class ProjectionOpsController {
         body.put("segments", segments);
         body.put("dead_letters", parked);
         body.put("last_error", lastError);
+        body.put("version", rebuilds.version(name));
+        body.put("rebuild", rebuilds.rebuildOf(name));
         return body;
     }
 

@@ -1,12 +1,16 @@
 package org.fractionball.lms.infrastructure.security;
 
 import org.fractionball.lms.infrastructure.security.hardening.CorsPolicy;
+import org.fractionball.lms.infrastructure.security.hardening.RequestFirewall;
 import org.fractionball.lms.infrastructure.security.hardening.SecurityHeaders;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -54,5 +58,31 @@ public class SecurityConfiguration {
                         .addHeaderWriter(securityHeaders))
                 .authorizeHttpRequests(ApiAccessRules::apply);
         return http.build();
+    }
+
+    /**
+     * The access rules' paths as {@code PathPattern}s (Spring Security 7's default) instead of
+     * MVC matchers, which asked Spring MVC's handler mappings on every rule of every request: 14 %
+     * of a library request's CPU under load.
+     */
+    @Bean
+    public static PathPatternRequestMatcherBuilderFactoryBean accessRulePaths() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
+
+    /** The strict firewall, with a fast check of header and parameter characters ({@link RequestFirewall}). */
+    @Bean
+    public WebSecurityCustomizer requestFirewall() {
+        return web -> web.httpFirewall(RequestFirewall.strict());
+    }
+
+    /**
+     * No observation per security filter, authentication and authorization: they were 16 % of a
+     * library request's CPU under load and feed nothing (requests are timed by
+     * {@code http.server.requests}, failed sign-ins by the audit log).
+     */
+    @Bean
+    public SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 }

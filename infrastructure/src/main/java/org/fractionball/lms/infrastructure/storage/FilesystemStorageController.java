@@ -51,6 +51,8 @@ public class FilesystemStorageController {
     static final String NOT_FOUND = "Not found.";
     static final String UNSATISFIABLE = "Requested range not satisfiable.";
     static final String INTERRUPTED = "Upload interrupted.";
+    static final String STORAGE_FULL = "Storage is full: the file was not stored. Try again later.";
+    static final String STORAGE_UNAVAILABLE = "Storage is unavailable: the file was not stored. Try again later.";
 
     private static final Logger log = LoggerFactory.getLogger(FilesystemStorageController.class);
 
@@ -89,6 +91,11 @@ public class FilesystemStorageController {
         } catch (FilesystemBlobStore.BodyNotReceived aborted) {
             log.info("Upload of {} interrupted, nothing stored: {}", name, aborted.getMessage());
             return error(400, INTERRUPTED);
+        } catch (IOException unwritable) {
+            // the store removed its temporary file: nothing half-written remains to be completed
+            log.error("Upload of {} not stored: {}", name, unwritable.toString());
+            boolean full = unwritable.getMessage() != null && unwritable.getMessage().contains("No space left");
+            return full ? error(507, STORAGE_FULL) : error(503, STORAGE_UNAVAILABLE);
         }
         return ResponseEntity.ok().build();
     }

@@ -21,14 +21,16 @@ public class PageController {
         return "forward:/ui/home.html";
     }
 
-    @GetMapping({"/sign-in/", "/library/", "/upload/", "/content/", "/playlists/"})
+    @GetMapping({"/sign-in/", "/library/", "/upload/", "/content/", "/playlists/", "/courses/",
+            "/dashboard/", "/admin/", "/audit/", "/operations/"})
     public String page(HttpServletRequest request) {
         String path = request.getRequestURI();
         return "forward:/ui/" + path.substring(1, path.length() - 1) + ".html";
     }
 
     /** A slash-less page path: the page itself lives at the slashed path, as every route here. */
-    @GetMapping({"/sign-in", "/library", "/upload", "/content", "/playlists"})
+    @GetMapping({"/sign-in", "/library", "/upload", "/content", "/playlists", "/courses", "/dashboard",
+            "/admin", "/audit", "/operations"})
     public String slashless(HttpServletRequest request) {
         return "redirect:" + request.getRequestURI() + "/";
     }

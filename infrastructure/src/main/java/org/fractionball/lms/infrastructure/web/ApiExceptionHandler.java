@@ -96,6 +96,11 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, ?>> unexpected(Exception failure) {
+        if (DatabaseOutage.causedBy(failure)) {
+            log.warn("Answered 503, the database cannot be reached: {}", failure.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).body(DatabaseOutage.body());
+        }
         log.error("Unhandled failure", failure);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(Map.of("detail", "A server error occurred."));

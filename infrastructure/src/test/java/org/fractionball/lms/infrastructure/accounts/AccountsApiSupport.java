@@ -3,8 +3,11 @@ package org.fractionball.lms.infrastructure.accounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.fractionball.lms.events.shared.Role;
+import org.fractionball.lms.infrastructure.privacy.PersonalDataProtection;
 import org.fractionball.lms.infrastructure.support.Api;
 import org.fractionball.lms.infrastructure.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.RowMapper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -85,32 +88,39 @@ abstract class AccountsApiSupport extends IntegrationTest {
         return count == null ? 0 : count;
     }
 
-    /** A stored event as SQL sees it. */
+    @Autowired
+    private PersonalDataProtection personalData;
+
+    /** A stored event as SQL sees it, its personal values decrypted as the audit API shows them. */
     record StoredEvent(long position, String aggregateId, JsonNode payload, JsonNode metadata, String timestamp) {
     }
+
+    private final RowMapper<StoredEvent> storedEvents = (rs, n) -> {
+        JsonNode payload = readTree(rs.getString("p"));
+        JsonNode metadata = readTree(rs.getString("m"));
+        personalData.revealPayload(rs.getString("payload_type"), payload);
+        personalData.revealMetadata(metadata);
+        return new StoredEvent(rs.getLong(1), rs.getString(2), payload, metadata, rs.getString(5));
+    };
 
     /** The events of one user's aggregate of the given payload type, oldest first. */
     List<StoredEvent> userEvents(long userId, String payloadType) {
         return jdbc.query("""
                 SELECT global_index, aggregate_identifier, convert_from(payload, 'UTF8') AS p,
-                       convert_from(meta_data, 'UTF8') AS m, time_stamp
+                       convert_from(meta_data, 'UTF8') AS m, time_stamp, payload_type
                 FROM domain_event_entry
                 WHERE aggregate_identifier = ? AND payload_type = ?
-                ORDER BY global_index""", (rs, n) -> new StoredEvent(rs.getLong(1), rs.getString(2),
-                readTree(rs.getString(3)), readTree(rs.getString(4)), rs.getString(5)),
-                "user-" + userId, payloadType);
+                ORDER BY global_index""", storedEvents, "user-" + userId, payloadType);
     }
 
     /** The LoginFailed events whose metadata carries {@code userAgent}, oldest first. */
     List<StoredEvent> loginFailures(String userAgent) {
         return jdbc.query("""
                 SELECT global_index, aggregate_identifier, convert_from(payload, 'UTF8') AS p,
-                       convert_from(meta_data, 'UTF8') AS m, time_stamp
+                       convert_from(meta_data, 'UTF8') AS m, time_stamp, payload_type
                 FROM domain_event_entry
                 WHERE payload_type = ? AND convert_from(meta_data, 'UTF8')::jsonb ->> 'userAgent' = ?
-                ORDER BY global_index""", (rs, n) -> new StoredEvent(rs.getLong(1), rs.getString(2),
-                readTree(rs.getString(3)), readTree(rs.getString(4)), rs.getString(5)),
-                LOGIN_FAILED, userAgent);
+                ORDER BY global_index""", storedEvents, LOGIN_FAILED, userAgent);
     }
 
     static void assertError(Api.Response response, int status, String body) {

@@ -292,6 +292,8 @@ class AuditApiIT extends AuditApiSupport {
         Api.Response promoted = api().post("/api/admin/users/" + teacher.id() + "/change_role/",
                 "{\"role\":\"SCHOOL_ADMIN\"}").token(admin.token()).send();
         assertThat(promoted.status()).as(promoted.toString()).isEqualTo(200);
+        // the auditor reads another actor's write: read-your-writes does not cover it, the projection must catch up
+        awaitProjections();
         JsonNode changes = ok("/api/audit/events/?action=USER_ROLE_CHANGED&actor=" + admin.uid(), auditor)
                 .get("results");
         assertThat(changes).hasSize(1);

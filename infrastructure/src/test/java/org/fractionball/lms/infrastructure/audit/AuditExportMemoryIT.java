@@ -46,7 +46,7 @@ class AuditExportMemoryIT extends IntegrationTest {
         Flyway.configure().dataSource(url, services.username, services.password).locations("classpath:db/migration")
                 .load().migrate();
         long started = System.nanoTime();
-        try (Connection connection = DriverManager.getConnection(url, services.username, services.password);
+        try (Connection connection = services.connect(url);
              Statement sql = connection.createStatement()) {
             sql.execute("""
                     INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,

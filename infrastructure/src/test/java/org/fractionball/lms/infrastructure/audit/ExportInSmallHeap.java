@@ -1,9 +1,13 @@
 package org.fractionball.lms.infrastructure.audit;
 
+import org.fractionball.lms.infrastructure.privacy.JdbcPersonalDataKeys;
+import org.fractionball.lms.infrastructure.privacy.PersonalDataProtection;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 import java.io.OutputStream;
+import java.time.Duration;
 
 /**
  * Run by {@link AuditExportMemoryIT} in a JVM of its own with a small heap: exports every event of
@@ -17,7 +21,10 @@ public final class ExportInSmallHeap {
 
     public static void main(String[] args) throws Exception {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(args[0], args[1], args[2]);
-        AuditEventReader reader = new AuditEventReader(dataSource, new JdbcTransactionManager(dataSource));
+        PersonalDataProtection personalData = new PersonalDataProtection(
+                new JdbcPersonalDataKeys(new JdbcTemplate(dataSource), Duration.ofSeconds(30)));
+        AuditEventReader reader = new AuditEventReader(dataSource, new JdbcTransactionManager(dataSource),
+                personalData);
         AuditFilter everything = new AuditFilter(null, null, null, null, null, null, null, null, null, 0);
         LineCounter out = new LineCounter();
         long started = System.nanoTime();

@@ -96,8 +96,10 @@ class TamperEvidenceIT extends AuditApiSupport {
     void a_changed_payload_metadata_timestamp_or_type_is_found_at_its_position() {
         assertFailure(tampered("UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload, "
                 + "'UTF8'), 'Halves again', 'Quarters'), 'UTF8') WHERE global_index = ?", a[1]), a[1], CHANGED);
+        // the client address is stored encrypted (personal data); the actor's role is not
         assertFailure(tampered("UPDATE domain_event_entry SET meta_data = convert_to(replace(convert_from(meta_data, "
-                + "'UTF8'), '203.0.113.7', '198.51.100.1'), 'UTF8') WHERE global_index = ?", a[1]), a[1], CHANGED);
+                + "'UTF8'), '\"actorRole\":\"TEACHER\"', '\"actorRole\":\"ADMIN\"'), 'UTF8') WHERE global_index = ?",
+                a[1]), a[1], CHANGED);
         assertFailure(tampered("UPDATE domain_event_entry SET time_stamp = '2020-01-01T00:00:00.000Z' "
                 + "WHERE global_index = ?", a[1]), a[1], CHANGED);
         assertFailure(tampered("UPDATE domain_event_entry SET payload_type = "

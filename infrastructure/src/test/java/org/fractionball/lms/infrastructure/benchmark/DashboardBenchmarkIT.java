@@ -5,8 +5,10 @@ import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.LmsApplication;
 import org.fractionball.lms.infrastructure.axon.ProjectionPositions;
 import org.fractionball.lms.infrastructure.bootstrap.Provisioner;
+import org.fractionball.lms.infrastructure.support.LocalCertificates;
 import org.fractionball.lms.infrastructure.support.LocalKeys;
 import org.fractionball.lms.infrastructure.support.TestFirebase;
+import org.fractionball.lms.infrastructure.support.TestServices;
 import org.fractionball.lms.infrastructure.web.RequestContext;
 import org.fractionball.lms.projections.ProjectionNames;
 import org.fractionball.lms.projections.analytics.AnalyticsVersions;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,8 +54,9 @@ class DashboardBenchmarkIT {
         assertThat(TestFirebase.EMULATOR).as("run without FIREBASE_AUTH_EMULATOR_HOST").isFalse();
         Path work = Files.createDirectories(Path.of("target", "dashboard-benchmark"));
         int appPort = LibraryBenchmarkIT.freePort();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LmsApplication.class,
-                LibraryBenchmarkIT.LocalCertificates.class).run(new LibraryBenchmarkIT().arguments(appPort, work))) {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LmsApplication.class)
+                .initializers(new LocalCertificates()).run(new LibraryBenchmarkIT().arguments(appPort, work,
+                TestServices.get().freshDatabase("dashboard_bench")))) {
             Provisioner provisioner = app.getBean(Provisioner.class);
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             long[] schoolId = new long[1];
@@ -97,8 +101,24 @@ class DashboardBenchmarkIT {
             }
             Path script = work.resolve("dashboard.lua");
             Files.writeString(script, luaScript(teachers, adminToken, schoolId[0]));
-            LibraryBenchmarkIT.wrk(script, base, LibraryBenchmarkIT.WARMUP_SECONDS);
-            LibraryBenchmarkIT.WrkResult result = LibraryBenchmarkIT.wrk(script, base, LibraryBenchmarkIT.SECONDS);
+            byte[] sample = LibraryBenchmarkIT.fetch(base + "/api/dashboard/",
+                    LocalKeys.mint(TestFirebase.PROJECT_ID, teachers.get(0), Map.of()));
+            Files.write(Files.createDirectories(work.resolve("static")).resolve("page.json"), sample);
+            int nginxPort = LibraryBenchmarkIT.freePort();
+            Process nginx = LibraryBenchmarkIT.startNginx(work, nginxPort);
+            LibraryBenchmarkIT.WrkResult result;
+            LibraryBenchmarkIT.WrkResult nginxResult;
+            try {
+                String staticUrl = "http://127.0.0.1:" + nginxPort + "/page.json";
+                LibraryBenchmarkIT.hold(script, base, staticUrl);
+                LibraryBenchmarkIT.wrk(script, base, LibraryBenchmarkIT.WARMUP_SECONDS);
+                LibraryBenchmarkIT.wrk(null, staticUrl, LibraryBenchmarkIT.NGINX_WARMUP_SECONDS);
+                result = LibraryBenchmarkIT.wrk(script, base, LibraryBenchmarkIT.SECONDS);
+                nginxResult = LibraryBenchmarkIT.wrk(null, staticUrl, LibraryBenchmarkIT.SECONDS);
+            } finally {
+                nginx.destroy();
+                nginx.waitFor(10, TimeUnit.SECONDS);
+            }
             Arrays.sort(cold);
             String report = String.format(Locale.ROOT, """
                     ## Dashboards under load
@@ -109,9 +129,12 @@ class DashboardBenchmarkIT {
                     projections %.1f s, view rows by SQL %.1f s. Uncached dashboard (first request of a
                     teacher): median %.0f ms of 5.
 
-                    | requests/s | p50 ms | p90 ms | p99 ms | non-2xx |
-                    |---:|---:|---:|---:|---:|
-                    | %.0f | %.2f | %.2f | %.2f | %d |
+                    | target | requests/s | p50 ms | p90 ms | p99 ms | non-2xx |
+                    |---|---:|---:|---:|---:|---:|
+                    | application | %.0f | %.2f | %.2f | %.2f | %d |
+                    | nginx, the same %d-byte teacher dashboard as a file | %.0f | %.2f | %.2f | %.2f | %d |
+
+                    Ratio application / nginx: %.2f %% of the requests/s (target: dashboard p99 ≤ 30 ms).
 
                     <details><summary>wrk output</summary>
 
@@ -122,7 +145,9 @@ class DashboardBenchmarkIT {
                     """, LibraryBenchmarkIT.VIDEOS, TEACHERS, VIEWS, LibraryBenchmarkIT.CONNECTIONS,
                     LibraryBenchmarkIT.SECONDS, LibraryBenchmarkIT.WARMUP_SECONDS, TEACHERS, eventSeconds, viewSeconds,
                     cold[2], result.requestsPerSecond(), result.p50(), result.p90(), result.p99(), result.non2xx(),
-                    result.raw().strip());
+                    sample.length, nginxResult.requestsPerSecond(), nginxResult.p50(), nginxResult.p90(),
+                    nginxResult.p99(), nginxResult.non2xx(),
+                    100 * result.requestsPerSecond() / nginxResult.requestsPerSecond(), result.raw().strip());
             Files.writeString(Path.of("target", "dashboard-benchmark.md"), report);
             System.out.println(report);
             assertThat(result.non2xx()).as("non-2xx answers").isZero();

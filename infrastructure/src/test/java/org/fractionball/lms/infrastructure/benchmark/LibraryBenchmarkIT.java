@@ -1,6 +1,5 @@
 package org.fractionball.lms.infrastructure.benchmark;
 
-import com.google.api.client.http.HttpTransport;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -17,6 +16,7 @@ import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.LmsApplication;
 import org.fractionball.lms.infrastructure.axon.ProjectionPositions;
 import org.fractionball.lms.infrastructure.bootstrap.Provisioner;
+import org.fractionball.lms.infrastructure.support.LocalCertificates;
 import org.fractionball.lms.infrastructure.support.LocalKeys;
 import org.fractionball.lms.infrastructure.support.TestFirebase;
 import org.fractionball.lms.infrastructure.support.TestServices;
@@ -26,8 +26,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
@@ -73,7 +71,15 @@ class LibraryBenchmarkIT {
     static final int TEACHERS = Integer.getInteger("benchmark.teachers", 20);
     static final int CONNECTIONS = Integer.getInteger("benchmark.connections", 200);
     static final int SECONDS = Integer.getInteger("benchmark.seconds", 30);
-    static final int WARMUP_SECONDS = Integer.getInteger("benchmark.warmup-seconds", 15);
+    /**
+     * Long enough for the JIT to finish on two shared cores: after 15 s the app still ran at a third
+     * to a half of its steady rate (1,300–2,400 against 3,300–4,100 requests/s, docs/benchmarks.md).
+     */
+    static final int WARMUP_SECONDS = Integer.getInteger("benchmark.warmup-seconds", 60);
+    /** nginx compiles nothing: a short warm-up fills its caches. */
+    static final int NGINX_WARMUP_SECONDS = 5;
+    /** Keeps the seeded app and nginx up this long before the measured runs, for profiling by hand. */
+    static final int HOLD_SECONDS = Integer.getInteger("benchmark.hold-seconds", 0);
     private static final String[] WORDS = {"fraction", "halves", "court", "number", "line", "equivalent", "decimal",
             "pizza", "relay", "compare", "ordering", "mixed", "improper", "basketball", "shots", "percent"};
 
@@ -85,8 +91,9 @@ class LibraryBenchmarkIT {
                 + "RS256 signatures as production does").isFalse();
         Path work = Files.createDirectories(Path.of("target", "library-benchmark"));
         int appPort = freePort();
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LmsApplication.class,
-                LocalCertificates.class).run(arguments(appPort, work))) {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LmsApplication.class)
+                .initializers(new LocalCertificates())
+                .run(arguments(appPort, work, services.freshDatabase("library_bench")))) {
             Provisioner provisioner = app.getBean(Provisioner.class);
             long[] schoolId = new long[1];
             List<String> teachers = new ArrayList<>();
@@ -129,8 +136,9 @@ class LibraryBenchmarkIT {
             Process nginx = startNginx(work, nginxPort);
             try {
                 String staticUrl = "http://127.0.0.1:" + nginxPort + "/page.json";
+                hold(script, base, staticUrl);
                 wrk(script, base, WARMUP_SECONDS);
-                wrk(null, staticUrl, WARMUP_SECONDS);
+                wrk(null, staticUrl, NGINX_WARMUP_SECONDS);
                 WrkResult appResult = wrk(script, base, SECONDS);
                 WrkResult nginxResult = wrk(null, staticUrl, SECONDS);
                 String report = report(appResult, nginxResult, sample.length, urls.size(), seedSeconds);
@@ -145,11 +153,22 @@ class LibraryBenchmarkIT {
         }
     }
 
-    /** The application's arguments: the run's own database, real Redis, production token checks. */
-    String[] arguments(int port, Path work) throws IOException {
+    static void hold(Path script, String base, String staticUrl) throws InterruptedException {
+        if (HOLD_SECONDS > 0) {
+            System.out.printf("benchmark holding %d s: app %s, nginx %s, wrk script %s%n", HOLD_SECONDS, base,
+                    staticUrl, script.toAbsolutePath());
+            Thread.sleep(HOLD_SECONDS * 1000L);
+        }
+    }
+
+    /**
+     * The application's arguments: a database of the benchmark's own (the others of a suite run leave
+     * their data in the run's database), real Redis, production token checks.
+     */
+    String[] arguments(int port, Path work, String jdbcUrl) throws IOException {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.port", Integer.toString(port));
-        properties.put("spring.datasource.url", services.jdbcUrl());
+        properties.put("spring.datasource.url", jdbcUrl);
         properties.put("spring.datasource.username", services.username);
         properties.put("spring.datasource.password", services.password);
         properties.put("spring.data.redis.url", services.redisUrl);
@@ -292,7 +311,7 @@ class LibraryBenchmarkIT {
         return lua.toString();
     }
 
-    private static Process startNginx(Path work, int port) throws IOException, InterruptedException {
+    static Process startNginx(Path work, int port) throws IOException, InterruptedException {
         Path root = work.toAbsolutePath();
         Files.createDirectories(root.resolve("static"));
         Files.createDirectories(root.resolve("nginx-temp"));
@@ -412,7 +431,7 @@ class LibraryBenchmarkIT {
                 100 * app.requestsPerSecond / nginx.requestsPerSecond, app.p99, app.raw.strip(), nginx.raw.strip());
     }
 
-    private static byte[] fetch(String url, String token) throws IOException, InterruptedException {
+    static byte[] fetch(String url, String token) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -434,15 +453,6 @@ class LibraryBenchmarkIT {
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** Google's certificates for the locally minted tokens, as the integration tests get them. */
-    @Configuration
-    static class LocalCertificates {
-        @Bean
-        HttpTransport firebaseCertificates() {
-            return LocalKeys.certificateTransport();
         }
     }
 }

@@ -1,14 +1,11 @@
 package org.fractionball.lms.infrastructure.bootstrap;
 
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.LmsApplication;
 import org.fractionball.lms.infrastructure.support.IntegrationTest;
 import org.fractionball.lms.infrastructure.support.TestServices;
 import org.fractionball.lms.projections.ProjectionNames;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -20,11 +17,11 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Makefile's {@code migrate}, {@code showmigrations} and {@code projections-rebuild} through the jar's commands. */
+/**
+ * The Makefile's {@code migrate}, {@code showmigrations}, {@code projections-status} and
+ * {@code projections-rebuild} through the jar's commands.
+ */
 class OpsCommandIT extends IntegrationTest {
-
-    @Autowired
-    private EventProcessingConfiguration processing;
 
     @Test
     void migrate_applies_every_migration_once_and_showmigrations_lists_them() throws Exception {
@@ -62,7 +59,7 @@ class OpsCommandIT extends IntegrationTest {
     }
 
     @Test
-    void projections_rebuild_replays_the_read_tables_to_the_same_rows() {
+    void projections_rebuild_puts_the_next_version_live_while_the_server_runs_and_status_shows_it() {
         String teacher = tokenFor(user(Role.TEACHER, school(unique("rebuild") + ".edu")));
         for (int i = 0; i < 3; i++) {
             assertThat(api().post("/api/playlists/", """
@@ -71,6 +68,8 @@ class OpsCommandIT extends IntegrationTest {
         }
         awaitProjections();
         String before = checksum();
+        int version = jdbc.queryForObject(
+                "SELECT coalesce((SELECT version FROM projection_version WHERE name = 'playlists'), 1)", Integer.class);
 
         TestServices services = TestServices.get();
         Map<String, String> configuration = Map.of(
@@ -80,24 +79,25 @@ class OpsCommandIT extends IntegrationTest {
                 "spring.data.redis.url", services.redisUrl,
                 "lms.redis.key-prefix", services.redisKeyPrefix,
                 "spring.profiles.active", "test");
-        TrackingEventProcessor serving = processing.eventProcessor(ProjectionNames.PLAYLISTS,
-                TrackingEventProcessor.class).orElseThrow();
-        // the runbook's rebuild stops the servers' processor first; here: the test server's
-        serving.shutDown();
         configuration.forEach(System::setProperty);
         try {
             Run unknown = run("projections", "rebuild", "no-such-processor");
             assertThat(unknown.exitCode).isEqualTo(2);
-            assertThat(unknown.output).contains("No event processor no-such-processor; processors: ");
+            assertThat(unknown.output).contains("No projection no-such-processor to rebuild; processors: ");
 
             Run rebuilt = run("projections", "rebuild", ProjectionNames.PLAYLISTS);
             assertThat(rebuilt.exitCode).as(rebuilt.output).isZero();
-            long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
-            assertThat(rebuilt.output).contains("Rebuilt playlists up to position " + head);
+            assertThat(rebuilt.output).contains("Rebuilt playlists: version " + (version + 1) + " is live (was "
+                    + version + ")");
+
+            Run status = run("projections", "status");
+            assertThat(status.exitCode).as(status.output).isZero();
+            assertThat(status.output.lines().filter(line -> line.startsWith("playlists ")))
+                    .singleElement().asString().matches("playlists +\\d+ +\\d+ +" + (version + 1) + "  -");
         } finally {
             configuration.keySet().forEach(System::clearProperty);
-            serving.start();
         }
+        awaitProjections();
         assertThat(checksum()).isEqualTo(before);
         assertThat(run("projections", "rebuild").exitCode).isEqualTo(2);
     }

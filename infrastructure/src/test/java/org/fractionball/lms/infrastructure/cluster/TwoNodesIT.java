@@ -1,6 +1,5 @@
 package org.fractionball.lms.infrastructure.cluster;
 
-import com.google.api.client.http.HttpTransport;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.fractionball.lms.events.shared.Role;
@@ -8,6 +7,7 @@ import org.fractionball.lms.infrastructure.LmsApplication;
 import org.fractionball.lms.infrastructure.axon.ProjectionPositions;
 import org.fractionball.lms.infrastructure.bootstrap.Provisioner;
 import org.fractionball.lms.infrastructure.support.Api;
+import org.fractionball.lms.infrastructure.support.LocalCertificates;
 import org.fractionball.lms.infrastructure.support.LocalKeys;
 import org.fractionball.lms.infrastructure.support.TestFirebase;
 import org.fractionball.lms.infrastructure.support.TestServices;
@@ -22,8 +22,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
@@ -219,11 +217,11 @@ class TwoNodesIT {
         properties.put("logging.level.root", "WARN");
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        List<Class<?>> sources = new ArrayList<>(List.of(LmsApplication.class));
+        SpringApplicationBuilder application = new SpringApplicationBuilder(LmsApplication.class);
         if (!TestFirebase.EMULATOR) {
-            sources.add(LocalCertificates.class);
+            application.initializers(new LocalCertificates());
         }
-        return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).run(arguments);
+        return application.run(arguments);
     }
 
     private void awaitOwners(Map<Integer, String> expected) throws InterruptedException {
@@ -292,15 +290,6 @@ class TwoNodesIT {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** Google's certificates for the locally minted tokens, as the integration tests get them. */
-    @Configuration
-    static class LocalCertificates {
-        @Bean
-        HttpTransport firebaseCertificates() {
-            return LocalKeys.certificateTransport();
         }
     }
 }

@@ -49,7 +49,9 @@ class OpsApiIT extends IntegrationTest {
         List<String> fields = new ArrayList<>();
         accounts.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactly("name", "status", "position", "lag", "segments", "dead_letters",
-                "last_error");
+                "last_error", "version", "rebuild");
+        assertThat(accounts.get("version").asInt()).isEqualTo(1);
+        assertThat(accounts.get("rebuild").isNull()).isTrue();
         assertThat(accounts.get("status").asText()).isEqualTo("running");
         assertThat(accounts.get("position").asLong()).isGreaterThanOrEqualTo(head);
         assertThat(accounts.get("lag").asLong()).isEqualTo(body.get("head").asLong() - accounts.get("position").asLong());

@@ -3,11 +3,13 @@ package org.fractionball.lms.infrastructure.schools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.fractionball.lms.events.shared.Role;
+import org.fractionball.lms.infrastructure.privacy.PersonalDataProtection;
 import org.fractionball.lms.infrastructure.support.Api;
 import org.fractionball.lms.infrastructure.support.IntegrationTest;
 import org.fractionball.lms.infrastructure.support.TestFirebase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Contract §5.3 end to end, black box, with real Firebase tokens. */
 class SchoolsApiIT extends IntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    private PersonalDataProtection personalData;
 
     private String admin;
     private String teacher;
@@ -250,6 +255,9 @@ class SchoolsApiIT extends IntegrationTest {
         JsonNode metadata = jdbc.queryForObject("""
                 SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry WHERE global_index = ?""",
                 (rs, n) -> readTree(rs.getString(1)), Long.parseLong(created.header("X-Event-Position")));
+        // the client address and user agent are stored encrypted with the actor's key
+        assertThat(metadata.get("clientIp").has("@sealed")).isTrue();
+        personalData.revealMetadata(metadata);
         assertThat(metadata.get("actorRole").asText()).isEqualTo("ADMIN");
         assertThat(metadata.get("actorUid").asText()).startsWith("admin-");
         assertThat(metadata.get("clientIp").asText()).isEqualTo("127.0.0.1");

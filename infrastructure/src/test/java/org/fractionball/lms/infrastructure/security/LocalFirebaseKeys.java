@@ -62,8 +62,13 @@ public final class LocalFirebaseKeys {
     private final HttpTransport transport = new CertificateTransport();
 
     public LocalFirebaseKeys() {
-        this.keyPair = generateRsaKeyPair();
-        this.kid = "local-" + UUID.randomUUID();
+        this(generateRsaKeyPair(), "local-" + UUID.randomUUID());
+    }
+
+    /** The keys of another JVM (an app started as a process of its own verifies the tokens minted here). */
+    public LocalFirebaseKeys(KeyPair keyPair, String kid) {
+        this.keyPair = keyPair;
+        this.kid = kid;
         this.certificatesJson = "{\"" + kid + "\": \"" + jsonEscape(pem(selfSignedCertificate(keyPair))) + "\"}";
     }
 
@@ -80,6 +85,10 @@ public final class LocalFirebaseKeys {
 
     public String kid() {
         return kid;
+    }
+
+    public KeyPair keyPair() {
+        return keyPair;
     }
 
     public PrivateKey privateKey() {

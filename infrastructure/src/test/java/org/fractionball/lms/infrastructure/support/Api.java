@@ -18,9 +18,16 @@ public final class Api {
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final String baseUrl;
+    private final HttpClient client;
 
     public Api(int port) {
-        this.baseUrl = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, CLIENT);
+    }
+
+    /** The API at another address (e.g. through a proxy), with a client of the caller's choosing. */
+    public Api(String baseUrl, HttpClient client) {
+        this.baseUrl = baseUrl;
+        this.client = client;
     }
 
     public Request get(String path) {
@@ -73,7 +80,7 @@ public final class Api {
                             : HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(request::header);
             try {
-                HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 return new Response(response.statusCode(), response, parse(response.body()));
             } catch (IOException e) {
                 throw new IllegalStateException(method + " " + path + " failed", e);

@@ -130,6 +130,19 @@ public final class TestFirebase {
         }
     }
 
+    /**
+     * Sends once more when the connection was closed under the request: the emulator (Node) closes
+     * idle keep-alive connections after 5 s, and a request the client writes on such a connection
+     * at that moment gets no bytes back; the emulator closed it without reading the request.
+     */
+    private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException closedUnderUs) {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
     private static JsonNode call(String method, String path, String body, boolean owner) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + EMULATOR_HOST + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -139,7 +152,7 @@ public final class TestFirebase {
             request.header("Authorization", "Bearer owner");
         }
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = send(request.build());
             if (response.statusCode() >= 300) {
                 throw new IllegalStateException("Emulator " + path + " answered " + response.statusCode() + ": "
                         + response.body());

@@ -73,7 +73,12 @@ public final class TestServices {
     }
 
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(), username, password);
+        return connect(jdbcUrl());
+    }
+
+    /** A connection to another database of this server, such as one from {@link #freshDatabase}. */
+    public Connection connect(String jdbcUrl) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, username, password);
     }
 
     private void execute(String sql) {

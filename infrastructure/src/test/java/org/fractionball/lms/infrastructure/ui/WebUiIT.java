@@ -377,8 +377,10 @@ class WebUiIT extends IntegrationTest {
 
         signIn(teacher);
         browser.get(url("/playlists/"));
+        // the form is in the page before its script has taken it over: click once the page has signed in
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
         click("create");
-        assertThat(text("name-error")).isEqualTo("Enter a name.");
+        wait.until(ExpectedConditions.textToBe(By.id("name-error"), "Enter a name."));
         type("name", "Unit fractions");
         type("playlist-description", "Three short clips.");
         click("create");

@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.fractionball.lms.events.accounts.PersonalDataErased;
 import org.fractionball.lms.events.accounts.UserDeactivated;
 import org.fractionball.lms.events.accounts.UserDetailsChanged;
 import org.fractionball.lms.events.accounts.UserMovedToSchool;
@@ -13,6 +14,7 @@ import org.fractionball.lms.events.accounts.UserRemoved;
 import org.fractionball.lms.events.accounts.UserRoleChanged;
 import org.fractionball.lms.events.accounts.UserSignedIn;
 import org.fractionball.lms.events.schools.SchoolDeleted;
+import org.fractionball.lms.events.shared.PersonalData;
 import org.fractionball.lms.projections.ProjectionNames;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -73,6 +75,15 @@ public class UserProjection {
     @EventHandler
     void on(UserSignedIn event, @Timestamp Instant at) {
         jdbc.update("UPDATE user_view SET last_login = ? WHERE id = ?", java.sql.Timestamp.from(at), event.userId());
+    }
+
+    /** What a rebuild shows too: every personal field of the user's events reads as erased. */
+    @EventHandler
+    void on(PersonalDataErased event, @Timestamp Instant at) {
+        jdbc.update("UPDATE user_view SET username = ?, email = ?, first_name = ?, last_name = ?, phone = ?, "
+                        + "is_active = false, updated_at = ? WHERE id = ?",
+                PersonalData.ERASED, PersonalData.ERASED, PersonalData.ERASED, PersonalData.ERASED,
+                PersonalData.ERASED, java.sql.Timestamp.from(at), event.userId());
     }
 
     @EventHandler

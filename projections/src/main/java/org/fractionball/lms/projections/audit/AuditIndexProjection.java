@@ -5,17 +5,21 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.fractionball.lms.events.shared.MetadataKeys;
+import org.fractionball.lms.projections.BatchedWrites;
 import org.fractionball.lms.projections.ProjectionNames;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.PreparedStatement;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Indexes every stored event, audited or not, for the audit API's filters ({@code audit_event_index}).
  * It runs in the audit processing group, so a row and the event's {@code audit_log_view} action are
  * written in the same batch. Position, aggregate, type and time are copied from the stored row itself
- * (by event id), so the index names exactly what the event store holds.
+ * (by event id), so the index names exactly what the event store holds. The rows of a processor
+ * batch are inserted together when it commits ({@link BatchedWrites}).
  */
 @Component
 @ProcessingGroup(ProjectionNames.AUDIT)
@@ -23,6 +27,7 @@ public class AuditIndexProjection {
     private static final int MAX_UID = 128;
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites<Row> rows = new BatchedWrites<>("audit-index", this::insert);
 
     public AuditIndexProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -31,15 +36,29 @@ public class AuditIndexProjection {
     @EventHandler
     void on(Object event, EventMessage<?> message) {
         Map<String, ?> metadata = message.getMetaData();
-        jdbc.update("""
-                INSERT INTO audit_event_index (position, event_id, event_type, aggregate_type, aggregate_id,
-                                               actor_id, actor_uid, school_id, created_at)
-                SELECT global_index, event_identifier, regexp_replace(payload_type, '^.*[.$]', ''), type,
-                       aggregate_identifier, ?, ?, ?, time_stamp::timestamptz
-                FROM domain_event_entry WHERE event_identifier = ?
-                ON CONFLICT DO NOTHING""",
-                number(metadata.get(MetadataKeys.ACTOR_USER_ID)), uid(metadata.get(MetadataKeys.ACTOR_UID)),
-                number(metadata.get(MetadataKeys.ACTOR_SCHOOL)), message.getIdentifier());
+        rows.add(new Row(message.getIdentifier(), number(metadata.get(MetadataKeys.ACTOR_USER_ID)),
+                uid(metadata.get(MetadataKeys.ACTOR_UID)), number(metadata.get(MetadataKeys.ACTOR_SCHOOL))));
+    }
+
+    /** One statement per batch: the stored rows are read by event id, the actors come as arrays. */
+    private void insert(List<Row> batch) {
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    INSERT INTO audit_event_index (position, event_id, event_type, aggregate_type, aggregate_id,
+                                                   actor_id, actor_uid, school_id, created_at)
+                    SELECT e.global_index, e.event_identifier, regexp_replace(e.payload_type, '^.*[.$]', ''), e.type,
+                           e.aggregate_identifier, r.actor_id, r.actor_uid, r.school_id, e.time_stamp::timestamptz
+                    FROM unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::bigint[])
+                             WITH ORDINALITY AS r(event_id, actor_id, actor_uid, school_id, n)
+                         JOIN domain_event_entry e ON e.event_identifier = r.event_id
+                    ORDER BY r.n
+                    ON CONFLICT DO NOTHING""");
+            statement.setArray(1, connection.createArrayOf("varchar", batch.stream().map(Row::eventId).toArray()));
+            statement.setArray(2, connection.createArrayOf("bigint", batch.stream().map(Row::actorId).toArray()));
+            statement.setArray(3, connection.createArrayOf("varchar", batch.stream().map(Row::actorUid).toArray()));
+            statement.setArray(4, connection.createArrayOf("bigint", batch.stream().map(Row::schoolId).toArray()));
+            return statement;
+        });
     }
 
     @ResetHandler
@@ -61,5 +80,8 @@ public class AuditIndexProjection {
         }
         String text = value.toString();
         return text.length() > MAX_UID ? text.substring(0, MAX_UID) : text;
+    }
+
+    private record Row(String eventId, Long actorId, String actorUid, Long schoolId) {
     }
 }

@@ -12,6 +12,7 @@ import org.fractionball.lms.events.activities.ActivityDeleted;
 import org.fractionball.lms.events.activities.ActivityPublished;
 import org.fractionball.lms.events.activities.ActivityUnpublished;
 import org.fractionball.lms.events.analytics.VideoViewStarted;
+import org.fractionball.lms.events.accounts.PersonalDataErased;
 import org.fractionball.lms.events.accounts.UserDeactivated;
 import org.fractionball.lms.events.accounts.UserProvisioned;
 import org.fractionball.lms.events.accounts.UserReactivated;
@@ -66,12 +67,15 @@ import org.fractionball.lms.events.schools.SchoolDeleted;
 import org.fractionball.lms.events.schools.SchoolRegistered;
 import org.fractionball.lms.events.security.LoginFailed;
 import org.fractionball.lms.events.shared.MetadataKeys;
+import org.fractionball.lms.events.shared.PersonalData;
+import org.fractionball.lms.projections.BatchedWrites;
 import org.fractionball.lms.projections.ProjectionNames;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
+import java.sql.PreparedStatement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -80,7 +84,8 @@ import java.util.UUID;
  * the original never audited (USER_LOGIN, LOGIN_FAILED, USER_CREATED, CONTENT_CREATED …). The event
  * store stays the audit trail; this table only makes "the newest N" cheap. Users are named by id
  * ({@code content_owner}, like {@code target_user_id}): a name read from another processor's table
- * would make a rebuild depend on when it runs.
+ * would make a rebuild depend on when it runs. The rows of a processor batch are inserted together
+ * when it commits ({@link BatchedWrites}).
  */
 @Component
 @ProcessingGroup(ProjectionNames.AUDIT)
@@ -88,6 +93,7 @@ public class AuditLogProjection {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites<Row> rows = new BatchedWrites<>("audit-log", this::insert);
 
     public AuditLogProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -119,6 +125,26 @@ public class AuditLogProjection {
     @EventHandler
     void on(UserRemoved event, EventMessage<?> message) {
         record(message, "USER_REMOVED", details("target_user_id", Long.toString(event.userId())));
+    }
+
+    /**
+     * The rows hold copies of the user's personal values: they read as erased, as a rebuild (which
+     * decrypts nothing of this user) would write them.
+     */
+    @EventHandler
+    void on(PersonalDataErased event, EventMessage<?> message) {
+        // the rows of this batch's earlier events must be there for the updates to reach them
+        rows.flush();
+        jdbc.update("""
+                UPDATE audit_log_view
+                SET ip_address = CASE WHEN ip_address = '' THEN '' ELSE ? END,
+                    user_agent = CASE WHEN user_agent = '' THEN '' ELSE ? END
+                WHERE actor_id = ?""", PersonalData.ERASED, PersonalData.ERASED, event.userId());
+        jdbc.update("""
+                UPDATE audit_log_view SET metadata = jsonb_set(metadata, '{target_username}', to_jsonb(?::text))
+                WHERE action = 'USER_CREATED' AND metadata ->> 'target_user_id' = ?""",
+                PersonalData.ERASED, Long.toString(event.userId()));
+        record(message, "PERSONAL_DATA_ERASED", details("target_user_id", Long.toString(event.userId())));
     }
 
     @EventHandler
@@ -491,15 +517,42 @@ public class AuditLogProjection {
 
     private void record(EventMessage<?> message, String rowId, String action, Map<String, Object> details) {
         Map<String, ?> metadata = message.getMetaData();
-        jdbc.update("""
-                INSERT INTO audit_log_view (event_id, action, actor_id, actor_uid, school_id, metadata, ip_address,
-                                            user_agent, created_at)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
-                ON CONFLICT (event_id) DO NOTHING""",
-                rowId, action, number(metadata.get(MetadataKeys.ACTOR_USER_ID)),
+        rows.add(new Row(rowId, action, number(metadata.get(MetadataKeys.ACTOR_USER_ID)),
                 text(metadata.get(MetadataKeys.ACTOR_UID)), number(metadata.get(MetadataKeys.ACTOR_SCHOOL)),
                 json(details), orEmpty(metadata.get(MetadataKeys.CLIENT_IP)),
-                orEmpty(metadata.get(MetadataKeys.USER_AGENT)), Timestamp.from(message.getTimestamp()));
+                orEmpty(metadata.get(MetadataKeys.USER_AGENT)), message.getTimestamp().toString()));
+    }
+
+    /** One statement per batch, the columns as arrays, rows in the order their events were handled. */
+    private void insert(List<Row> batch) {
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    INSERT INTO audit_log_view (event_id, action, actor_id, actor_uid, school_id, metadata, ip_address,
+                                                user_agent, created_at)
+                    SELECT event_id, action, actor_id, actor_uid, school_id, metadata::jsonb, ip_address, user_agent,
+                           created_at::timestamptz
+                    FROM unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[], ?::bigint[], ?::text[],
+                                ?::varchar[], ?::text[], ?::text[])
+                             WITH ORDINALITY AS r(event_id, action, actor_id, actor_uid, school_id, metadata, ip_address,
+                                                  user_agent, created_at, n)
+                    ORDER BY n
+                    ON CONFLICT (event_id) DO NOTHING""");
+            statement.setArray(1, connection.createArrayOf("varchar", batch.stream().map(Row::rowId).toArray()));
+            statement.setArray(2, connection.createArrayOf("varchar", batch.stream().map(Row::action).toArray()));
+            statement.setArray(3, connection.createArrayOf("bigint", batch.stream().map(Row::actorId).toArray()));
+            statement.setArray(4, connection.createArrayOf("varchar", batch.stream().map(Row::actorUid).toArray()));
+            statement.setArray(5, connection.createArrayOf("bigint", batch.stream().map(Row::schoolId).toArray()));
+            statement.setArray(6, connection.createArrayOf("text", batch.stream().map(Row::metadata).toArray()));
+            statement.setArray(7, connection.createArrayOf("varchar", batch.stream().map(Row::ipAddress).toArray()));
+            statement.setArray(8, connection.createArrayOf("text", batch.stream().map(Row::userAgent).toArray()));
+            statement.setArray(9, connection.createArrayOf("text", batch.stream().map(Row::createdAt).toArray()));
+            return statement;
+        });
+    }
+
+    /** One audit row; {@code createdAt} is the event's instant in ISO-8601, read as a timestamptz. */
+    private record Row(String rowId, String action, Long actorId, String actorUid, Long schoolId, String metadata,
+                       String ipAddress, String userAgent, String createdAt) {
     }
 
     private static Map<String, Object> details(Object... keysAndValues) {

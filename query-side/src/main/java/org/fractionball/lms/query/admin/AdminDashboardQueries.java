@@ -89,27 +89,30 @@ public class AdminDashboardQueries {
     @QueryHandler
     public Figures handle(FindSchoolStats query) {
         long school = query.schoolId();
-        Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("user_stats", row("""
+        // one pass over each counter table: the school's rows feed both its totals and its 30-day activity
+        Map<String, Object> users = row("""
                 SELECT coalesce(sum(users), 0)::bigint AS total_users,
                        coalesce(sum(users) FILTER (WHERE is_active), 0)::bigint AS active_users,
                        coalesce(sum(users) FILTER (WHERE role = 'TEACHER'), 0)::bigint AS teachers,
-                       coalesce(sum(users) FILTER (WHERE role = 'SCHOOL_ADMIN'), 0)::bigint AS school_admins
-                FROM user_counter WHERE school_id = ?""", school));
-        stats.put("content_stats", row("""
+                       coalesce(sum(users) FILTER (WHERE role = 'SCHOOL_ADMIN'), 0)::bigint AS school_admins,
+                       coalesce(sum(users) FILTER (WHERE login_day > %s), 0)::bigint AS recent_logins
+                FROM user_counter WHERE school_id = ?""".formatted(DAYS_AGO.formatted(30)), school);
+        Map<String, Object> content = row("""
                 SELECT coalesce(sum(items) FILTER (WHERE kind = 'video'), 0)::bigint AS total_videos,
                        coalesce(sum(items) FILTER (WHERE kind = 'video' AND status = 'PUBLISHED'), 0)::bigint
                            AS published_videos,
                        coalesce(sum(items) FILTER (WHERE kind = 'resource'), 0)::bigint AS total_resources,
                        (SELECT coalesce(sum(playlists), 0)::bigint FROM playlist_counter WHERE school_id = ?)
-                           AS total_playlists
-                FROM content_counter WHERE school_id = ?""", school, school));
+                           AS total_playlists,
+                       coalesce(sum(items) FILTER (WHERE kind = 'video' AND created_day > %s), 0)::bigint
+                           AS recent_videos
+                FROM content_counter WHERE school_id = ?""".formatted(DAYS_AGO.formatted(30)), school, school);
         Map<String, Object> activity = new LinkedHashMap<>();
-        activity.put("recent_videos", count("SELECT coalesce(sum(items), 0)::bigint FROM content_counter "
-                + "WHERE kind = 'video' AND school_id = ? AND created_day > " + DAYS_AGO.formatted(30),
-                school));
-        activity.put("recent_logins", count("SELECT coalesce(sum(users), 0)::bigint FROM user_counter "
-                + "WHERE school_id = ? AND login_day > " + DAYS_AGO.formatted(30), school));
+        activity.put("recent_videos", content.remove("recent_videos"));
+        activity.put("recent_logins", users.remove("recent_logins"));
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("user_stats", users);
+        stats.put("content_stats", content);
         stats.put("activity_stats", activity);
         stats.put("generated_at", GeneratedAt.now());
         return new Figures(stats);

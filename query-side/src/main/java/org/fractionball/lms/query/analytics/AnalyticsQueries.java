@@ -131,7 +131,8 @@ public class AnalyticsQueries {
         summary.put("most_active_day", busiest.isEmpty() ? null : busiest.get(0));
         long published = ((Number) schoolStats.get("total_videos")).longValue();
         summary.put("engagement_rate", published == 0 ? 0.0 : round2((double) monthViews / published));
-        return new SchoolDashboardFigures(schoolStats, popular, byPlaylists, downloads, summary);
+        return new SchoolDashboardFigures(schoolStats, popular, byPlaylists, downloads, summary,
+                dailyActivity(school, today));
     }
 
     @QueryHandler
@@ -161,6 +162,22 @@ public class AnalyticsQueries {
         List<VideoAnalytics> myTop = jdbc.query(VIDEO_FIGURES.formatted("c.owner_id = ?"), VIDEO, monthStart,
                 school, user, 3, monthStart, 3);
         return new UserDashboardFigures(userInfo, userStats, myTop, quickLinks(user));
+    }
+
+    /** Views and downloads of each of the month's 30 UTC days, oldest first, days without any included as zeros. */
+    private List<Map<String, Object>> dailyActivity(long school, LocalDate today) {
+        LocalDate first = today.minusDays(MONTH_DAYS - 1);
+        return jdbc.query("""
+                SELECT d.day::date AS day, coalesce(s.view_count, 0) AS views, coalesce(s.download_count, 0) AS downloads
+                FROM generate_series(?::date, ?::date, interval '1 day') AS d(day)
+                     LEFT JOIN daily_school_stats s ON s.school_id = ? AND s.day = d.day::date
+                ORDER BY d.day""", (rs, n) -> {
+            Map<String, Object> day = new LinkedHashMap<>();
+            day.put("day", rs.getDate("day").toLocalDate().toString());
+            day.put("views", rs.getLong("views"));
+            day.put("downloads", rs.getLong("downloads"));
+            return day;
+        }, Date.valueOf(first), Date.valueOf(today), school);
     }
 
     /** Up to 3 distinct grades then up to 2 distinct topics of the caller's videos, each once (D11). */

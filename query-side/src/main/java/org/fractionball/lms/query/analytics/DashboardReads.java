@@ -18,13 +18,17 @@ import org.fractionball.lms.query.content.ContentFilter;
 import org.fractionball.lms.query.content.FindContentItem;
 import org.fractionball.lms.query.content.FindContentItems;
 import org.fractionball.lms.query.content.VideoResponse;
-import org.fractionball.lms.query.courses.CourseInProgress;
+import org.fractionball.lms.query.courses.CourseQueries;
+import org.fractionball.lms.query.courses.FindCourseEnrolmentStats;
 import org.fractionball.lms.query.courses.FindCoursesInProgress;
 import org.fractionball.lms.query.library.LibraryCache;
 import org.fractionball.lms.query.playlists.FindPlaylists;
 import org.fractionball.lms.query.playlists.PlaylistFilter;
 import org.fractionball.lms.query.playlists.PlaylistResponse;
+import org.fractionball.lms.query.web.NearCache;
+import org.fractionball.lms.query.web.OneComputationPerKey;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -47,22 +51,33 @@ import java.util.function.Supplier;
  * windows start from: a change is visible on the next request, outdated entries are never read again.
  * Key: {@code <lms.redis.key-prefix>dashboard:<school>:l<library version>:a<analytics version>:
  * <day>:school} and {@code …:u<user>}. Figures and versions are read in one snapshot, so a part never
- * mixes states.
+ * mixes states. Like the library's answers, parts this node has read or computed are also kept in
+ * the JVM under the same keys (never outdated, so never invalidated), and concurrent misses of one
+ * key wait for the first one's computation instead of each holding a pooled connection for it.
  */
 @Component
 public class DashboardReads {
     private final QueryGateway queries;
+    // read directly, not through the query bus, which would wrap each of these per-request reads in a transaction
+    private final CourseQueries courses;
+    private final JdbcTemplate jdbc;
     private final LibraryVersions libraryVersions;
     private final AnalyticsVersions analyticsVersions;
     private final LibraryCache cache;
     private final ObjectMapper json;
     private final TransactionTemplate snapshot;
     private final String keyPrefix;
+    private final NearCache<JsonNode> near;
+    private final OneComputationPerKey<JsonNode> computations = new OneComputationPerKey<>();
 
-    public DashboardReads(QueryGateway queries, LibraryVersions libraryVersions, AnalyticsVersions analyticsVersions,
+    public DashboardReads(QueryGateway queries, CourseQueries courses, JdbcTemplate jdbc,
+                          LibraryVersions libraryVersions, AnalyticsVersions analyticsVersions,
                           LibraryCache cache, ObjectMapper json, PlatformTransactionManager transactions,
-                          @Value("${lms.redis.key-prefix:lms:}") String keyPrefix) {
+                          @Value("${lms.redis.key-prefix:lms:}") String keyPrefix,
+                          @Value("${lms.dashboard.near-cache-megabytes:32}") long nearCacheMegabytes) {
         this.queries = queries;
+        this.courses = courses;
+        this.jdbc = jdbc;
         this.libraryVersions = libraryVersions;
         this.analyticsVersions = analyticsVersions;
         this.cache = cache;
@@ -71,50 +86,80 @@ public class DashboardReads {
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
         this.keyPrefix = keyPrefix + "dashboard:";
+        this.near = new NearCache<>(nearCacheMegabytes);
     }
 
     /** The caller's dashboard as a JSON document: the school's part and the caller's own, in contract order. */
     public String teacherDashboard(Caller caller) {
         Instant now = Instant.now();
-        JsonNode school = read(cached(caller, now, "school", () -> schoolPart(caller.schoolId(), now)));
-        JsonNode own = read(cached(caller, now, "u" + caller.userId(), () -> userPart(caller, now)));
+        long[] versions = cache.enabled() ? versions(caller.schoolId()) : null;
+        JsonNode school = cached(caller, now, versions, "school", () -> schoolPart(caller.schoolId(), now));
+        JsonNode own = cached(caller, now, versions, "u" + caller.userId(), () -> userPart(caller, now));
         ObjectNode dashboard = json.createObjectNode();
         for (String field : List.of("user_info", "recent_uploads", "my_playlists", "school_stats", "user_stats",
                 "popular_content", "recent_school_content", "my_top_content", "recent_downloads", "analytics_summary",
-                "quick_links")) {
+                "quick_links", "daily_activity")) {
             dashboard.set(field, school.has(field) ? school.get(field) : own.get(field));
         }
         // courses in progress: one indexed read of the caller's own enrolments, so never cached (it changes
         // with every progress report, which neither version in the keys follows)
-        dashboard.set("enrolments", json.valueToTree(Map.of("in_progress", queries.query(
-                new FindCoursesInProgress(caller.userId()), ResponseTypes.multipleInstancesOf(CourseInProgress.class))
-                .join())));
+        Map<String, Object> enrolments = new LinkedHashMap<>();
+        enrolments.put("in_progress", courses.handle(new FindCoursesInProgress(caller.userId())));
+        if (caller.isSchoolAdminOrAbove()) {
+            // what school admins manage: every course open to their school, by its users' enrolment status
+            enrolments.put("by_course", courses.handle(new FindCourseEnrolmentStats(caller.schoolId())));
+        }
+        dashboard.set("enrolments", json.valueToTree(enrolments));
         dashboard.put("generated_at", GeneratedAt.now());
         return dashboard.toString();
     }
 
     /**
-     * The part under {@code <prefix><school>:l<library version>:a<analytics version>:<day>:<part>}: from the
-     * cache, or computed in one snapshot with the versions it is stored under.
+     * The part under {@code <prefix><school>:l<library version>:a<analytics version>:<day>:<part>}: from this
+     * node, from the cache, or computed in one snapshot with the versions it is stored under. The nodes
+     * returned are shared by every request: they are read, never changed.
      */
-    private String cached(Caller caller, Instant now, String part, Supplier<Map<String, Object>> compute) {
+    private JsonNode cached(Caller caller, Instant now, long[] versions, String part,
+                            Supplier<Map<String, Object>> compute) {
         long schoolId = caller.schoolId();
-        if (cache.enabled()) {
-            Optional<String> hit = cache.get(key(schoolId, now, libraryVersions.current(schoolId),
-                    analyticsVersions.current(schoolId), part));
-            if (hit.isPresent()) {
-                return hit.get();
-            }
+        if (!cache.enabled()) {
+            return compute(schoolId, now, part, compute);
         }
+        String current = key(schoolId, now, versions[0], versions[1], part);
+        JsonNode nearby = near.get(current);
+        if (nearby != null) {
+            return nearby;
+        }
+        Optional<String> hit = cache.get(current);
+        if (hit.isPresent()) {
+            JsonNode found = read(hit.get());
+            near.put(current, found, hit.get());
+            return found;
+        }
+        return computations.compute(current, () -> compute(schoolId, now, part, compute));
+    }
+
+    private JsonNode compute(long schoolId, Instant now, String part, Supplier<Map<String, Object>> compute) {
         return snapshot.execute(status -> {
             long library = libraryVersions.current(schoolId);
             long analytics = analyticsVersions.current(schoolId);
-            String answer = write(compute.get());
+            JsonNode computed = json.valueToTree(compute.get());
             if (cache.enabled()) {
-                cache.put(key(schoolId, now, library, analytics, part), answer);
+                String stored = key(schoolId, now, library, analytics, part);
+                String answer = computed.toString();
+                near.put(stored, computed, answer);
+                cache.put(stored, answer);
             }
-            return answer;
+            return computed;
         });
+    }
+
+    /** The school's library and analytics versions, in one statement (one round trip for both parts' keys). */
+    private long[] versions(long schoolId) {
+        return jdbc.queryForObject("""
+                SELECT coalesce((SELECT version FROM library_version WHERE school_id = ?), 0),
+                       coalesce((SELECT version FROM analytics_version WHERE school_id = ?), 0)""",
+                (rs, row) -> new long[]{rs.getLong(1), rs.getLong(2)}, schoolId, schoolId);
     }
 
     private Map<String, Object> schoolPart(long schoolId, Instant now) {
@@ -130,6 +175,7 @@ public class DashboardReads {
                 null, ContentStatus.PUBLISHED, false, null, null, List.of("-created_at")), 5));
         part.put("recent_downloads", figures.recentDownloads());
         part.put("analytics_summary", figures.analyticsSummary());
+        part.put("daily_activity", figures.dailyActivity());
         return part;
     }
 
@@ -183,14 +229,6 @@ public class DashboardReads {
             return json.readTree(part);
         } catch (JsonProcessingException unreadable) {
             throw new IllegalStateException("unreadable dashboard part", unreadable);
-        }
-    }
-
-    private String write(Map<String, Object> dashboard) {
-        try {
-            return json.writeValueAsString(dashboard);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
         }
     }
 }

@@ -2,8 +2,6 @@ package org.fractionball.lms.query.library;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -14,6 +12,8 @@ import org.fractionball.lms.projections.analytics.AnalyticsVersions;
 import org.fractionball.lms.projections.library.LibraryVersions;
 import org.fractionball.lms.query.content.ResourceResponse;
 import org.fractionball.lms.query.content.VideoResponse;
+import org.fractionball.lms.query.web.NearCache;
+import org.fractionball.lms.query.web.OneComputationPerKey;
 import org.fractionball.lms.query.web.PageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +28,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -60,13 +56,8 @@ public class LibraryReads {
     private final ObjectMapper json;
     private final TransactionTemplate snapshot;
     private final String keyPrefix;
-    private final Map<String, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
-    /**
-     * Answers this node has read or computed, by the same versioned keys: an entry is never
-     * outdated (a change makes new keys), so hot answers skip the Redis round trip and the JSON
-     * parsing. Weighed by their JSON length; null when configured to 0 megabytes.
-     */
-    private final Cache<String, Near> near;
+    private final OneComputationPerKey<Object> computations = new OneComputationPerKey<>();
+    private final NearCache<Object> near;
     private final Counter nearHits;
 
     public LibraryReads(QueryGateway queries, LibraryVersions versions, AnalyticsVersions analyticsVersions,
@@ -83,9 +74,7 @@ public class LibraryReads {
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
         this.keyPrefix = keyPrefix + "library:";
-        this.near = nearCacheMegabytes <= 0 ? null : Caffeine.newBuilder()
-                .maximumWeight(nearCacheMegabytes * 1024 * 1024).weigher((String key, Near entry) -> entry.weight())
-                .build();
+        this.near = new NearCache<>(nearCacheMegabytes);
         this.nearHits = Counter.builder("lms.library.cache").tag("result", "near")
                 .description("Library answers served from this node's near cache, before Redis")
                 .register(meters);
@@ -149,16 +138,16 @@ public class LibraryReads {
         }
         String current = key(schoolId, version != null ? version : versions.current(schoolId), scope, answer,
                 parameters);
-        Near nearby = near == null ? null : near.getIfPresent(current);
+        Object nearby = near.get(current);
         if (nearby != null) {
             nearHits.increment();
-            return type.cast(nearby.value());
+            return type.cast(nearby);
         }
         Optional<String> hit = cache.get(current);
         if (hit.isPresent()) {
             try {
                 T value = json.readValue(hit.get(), type);
-                keepNear(current, value, hit.get());
+                near.put(current, value, hit.get());
                 return value;
             } catch (JsonProcessingException unreadable) {
                 // an entry written by another release of this class: computed afresh and overwritten below
@@ -167,43 +156,21 @@ public class LibraryReads {
             }
         }
         // concurrent misses of one key (same version) wait for the first one's answer instead of all computing it
-        CompletableFuture<Object> mine = new CompletableFuture<>();
-        CompletableFuture<Object> running = inFlight.putIfAbsent(current, mine);
-        if (running != null) {
-            try {
-                return type.cast(running.join());
-            } catch (CompletionException failed) {
-                // the same refusal (e.g. an invalid page) or failure as the computing request's
-                throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
-            }
-        }
-        try {
+        return type.cast(computations.compute(current, () -> {
             Versioned<T> computed = snapshot.execute(status -> new Versioned<>(versions.current(schoolId),
                     compute.get()));
             if (computed.value() != null) {
                 try {
                     String stored = key(schoolId, computed.version(), scope, answer, parameters);
                     String value = json.writeValueAsString(computed.value());
-                    keepNear(stored, computed.value(), value);
+                    near.put(stored, computed.value(), value);
                     cache.put(stored, value);
                 } catch (JsonProcessingException impossible) {
                     throw new IllegalStateException(impossible);
                 }
             }
-            mine.complete(computed.value());
             return computed.value();
-        } catch (RuntimeException failure) {
-            mine.completeExceptionally(failure);
-            throw failure;
-        } finally {
-            inFlight.remove(current, mine);
-        }
-    }
-
-    private void keepNear(String key, Object value, String json) {
-        if (near != null) {
-            near.put(key, new Near(value, json.length()));
-        }
+        }));
     }
 
     private String key(long schoolId, long version, String scope, String answer, List<Object> parameters) {
@@ -222,8 +189,5 @@ public class LibraryReads {
     }
 
     private record Versioned<T>(long version, T value) {
-    }
-
-    private record Near(Object value, int weight) {
     }
 }
