@@ -4,66 +4,38 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.security.hardening.ContentSecurityPolicies;
 import org.fractionball.lms.infrastructure.support.Api;
-import org.fractionball.lms.infrastructure.support.IntegrationTest;
 import org.fractionball.lms.infrastructure.support.TestFirebase;
 import org.fractionball.lms.infrastructure.web.RequestContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The admin pages in a real browser (see {@link WebUiIT} for the set-up): navigation by role,
+ * The admin pages in a real browser ({@link BrowserTest}): navigation by role,
  * the refusal for teachers and auditors, and an admin managing schools, users, settings and
  * flags, each change checked afterwards through the API.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminPagesIT extends IntegrationTest {
+class AdminPagesIT extends BrowserTest {
     private static final String PASSWORD = "court-and-fractions-42";
     private static final List<String> EVERYONE = List.of("Library", "Upload", "My content & review", "Playlists",
             "Courses", "Dashboard");
 
-    private ChromeDriver browser;
-    private WebDriverWait wait;
     private long school;
 
     @BeforeAll
-    void startBrowser() {
-        assumeTrue(Browser.chromium() != null, "No Chromium (apt-get install chromium chromium-driver, or set "
-                + "CHROMIUM_BIN): browser tests skipped");
-        assumeTrue(Browser.chromedriver() != null, "No chromedriver (apt-get install chromium-driver, or set "
-                + "CHROMEDRIVER_BIN): browser tests skipped");
-        assumeTrue(TestFirebase.EMULATOR, "No FIREBASE_AUTH_EMULATOR_HOST: the pages sign in with Firebase "
-                + "e-mail/password, which needs the Auth emulator; browser tests skipped");
-        browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.withMessage(() -> "at " + browser.getCurrentUrl() + ", status line \"" + statusLine()
-                + "\", browser console:\n" + Browser.console(browser));
+    void createSchool() {
         school = school(unique("admin-ui") + ".edu");
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
@@ -344,19 +316,10 @@ class AdminPagesIT extends IntegrationTest {
 
     /** Signs in on the sign-in page, asked for by the admin page, and waits until the admin page has started. */
     private void signIn(Account account) {
-        String old = browser.getWindowHandle();
-        browser.switchTo().newWindow(WindowType.TAB);
-        String fresh = browser.getWindowHandle();
-        browser.switchTo().window(old).close();
-        browser.switchTo().window(fresh);
+        freshTab();
         browser.get(url("/admin/"));
         wait.until(ExpectedConditions.urlToBe(url("/sign-in/?next=%2Fadmin%2F")));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-panel")));
-        type("email", account.email);
-        type("password", PASSWORD);
-        click("password-submit");
-        wait.until(ExpectedConditions.urlToBe(url("/admin/")));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-as")));
+        submitSignIn(account.email, PASSWORD, "/admin/");
         wait.until(d -> d.findElement(By.id("denied")).isDisplayed() || d.findElement(By.id("sections")).isDisplayed());
     }
 
@@ -395,30 +358,4 @@ class AdminPagesIT extends IntegrationTest {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     }
 
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    private void type(String id, String value) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    private void click(String id) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-    }
-
-    private String text(String id) {
-        return browser.findElement(By.id(id)).getText();
-    }
-
-    private void expectStatus(String expected) {
-        wait.until(ExpectedConditions.textToBe(By.id("status"), expected));
-    }
-
-    private String statusLine() {
-        List<WebElement> status = browser.findElements(By.id("status"));
-        return status.isEmpty() ? "(none)" : status.get(0).getText();
-    }
 }

@@ -15,18 +15,12 @@ import org.fractionball.lms.events.shared.AggregateIds;
 import org.fractionball.lms.events.shared.MetadataKeys;
 import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.support.Api;
-import org.fractionball.lms.infrastructure.support.IntegrationTest;
 import org.fractionball.lms.infrastructure.support.TestFirebase;
 import org.fractionball.lms.infrastructure.web.RequestContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,51 +37,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The audit and operations pages (issue 10) in headless Chromium, signed in with e-mail/password
- * against the Auth emulator: events filtered, expanded, followed to their aggregate's history and
- * state, verified and exported; a projection replayed and a parked event retried and evicted; a
- * projection rebuilt blue/green through the real API, its progress watched until the new version
- * serves; and a teacher turned away from both. Skipped, with the reason, without Chromium, chromedriver or the
- * emulator, as {@link WebUiIT}.
+ * The audit and operations pages (issue 10) in a real browser ({@link BrowserTest}): events
+ * filtered, expanded, followed to their aggregate's history and state, verified and exported; a
+ * projection replayed and a parked event retried and evicted; a projection rebuilt blue/green
+ * through the real API, its progress watched until the new version serves; and a teacher turned
+ * away from both.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuditOpsPagesIT extends IntegrationTest {
+class AuditOpsPagesIT extends BrowserTest {
     private static final String PASSWORD = "court-and-fractions-42";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     private EventStore eventStore;
 
-    private ChromeDriver browser;
-    private WebDriverWait wait;
     private Path downloads;
     private long school;
 
     @BeforeAll
-    void startBrowser() throws IOException {
-        assumeTrue(Browser.chromium() != null, "No Chromium (apt-get install chromium chromium-driver, or set "
-                + "CHROMIUM_BIN): browser tests skipped");
-        assumeTrue(Browser.chromedriver() != null, "No chromedriver (apt-get install chromium-driver, or set "
-                + "CHROMEDRIVER_BIN): browser tests skipped");
-        assumeTrue(TestFirebase.EMULATOR, "No FIREBASE_AUTH_EMULATOR_HOST: the pages sign in with Firebase "
-                + "e-mail/password, which needs the Auth emulator; browser tests skipped");
-        browser = Browser.start();
-        wait = waiting(Duration.ofSeconds(15));
+    void createSchoolAndDownloads() throws IOException {
         downloads = Files.createTempDirectory("audit-downloads");
         school = school(unique("audit-ops") + ".edu");
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
@@ -486,20 +459,11 @@ class AuditOpsPagesIT extends IntegrationTest {
 
     /** Signs in through the sign-in page in a fresh tab (downloads allowed into {@link #downloads}). */
     private void signIn(Account account) {
-        String old = browser.getWindowHandle();
-        browser.switchTo().newWindow(WindowType.TAB);
-        String fresh = browser.getWindowHandle();
-        browser.switchTo().window(old).close();
-        browser.switchTo().window(fresh);
+        freshTab();
         browser.executeCdpCommand("Browser.setDownloadBehavior",
                 Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         browser.get(url("/sign-in/"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-panel")));
-        type("email", account.email());
-        type("password", PASSWORD);
-        click("password-submit");
-        wait.until(ExpectedConditions.urlToBe(url("/library/")));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-as")));
+        submitSignIn(account.email(), PASSWORD, "/library/");
     }
 
     private List<String> actions() {
@@ -508,61 +472,4 @@ class AuditOpsPagesIT extends IntegrationTest {
                 .map(WebElement::getText).toList();
     }
 
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    private void type(String id, String value) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    private void click(String id) {
-        clickOn(By.id(id));
-    }
-
-    /**
-     * The operations page draws its tables again every 2 s, so an element found before a redraw is
-     * stale after it: waits ignore that and try again, and clicks and reads find the element anew.
-     */
-    private WebDriverWait waiting(Duration timeout) {
-        WebDriverWait waiting = new WebDriverWait(browser, timeout);
-        waiting.ignoring(StaleElementReferenceException.class);
-        waiting.withMessage(() -> "at " + browser.getCurrentUrl() + ", status line \"" + statusLine()
-                + "\", browser console:\n" + Browser.console(browser));
-        return waiting;
-    }
-
-    private void clickOn(By locator) {
-        wait.until(d -> {
-            WebElement element = d.findElement(locator);
-            if (!element.isDisplayed() || !element.isEnabled()) {
-                return false;
-            }
-            element.click();
-            return true;
-        });
-    }
-
-    private <T> T read(By locator, Function<WebElement, T> reading) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return reading.apply(browser.findElement(locator));
-            } catch (StaleElementReferenceException redrawn) {
-                if (attempt == 5) {
-                    throw redrawn;
-                }
-            }
-        }
-    }
-
-    private void expectStatus(String expected) {
-        wait.until(ExpectedConditions.textToBe(By.id("status"), expected));
-    }
-
-    private String statusLine() {
-        List<WebElement> status = browser.findElements(By.id("status"));
-        return status.isEmpty() ? "(none)" : status.get(0).getText();
-    }
 }

@@ -4,24 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.security.hardening.ContentSecurityPolicies;
 import org.fractionball.lms.infrastructure.support.Api;
-import org.fractionball.lms.infrastructure.support.IntegrationTest;
 import org.fractionball.lms.infrastructure.support.TestFirebase;
 import org.fractionball.lms.infrastructure.web.RequestContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -33,41 +25,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The courses and dashboard pages in headless Chromium, signed in with Firebase e-mail/password
- * against the Auth emulator: a teacher enrols, records progress, completes and withdraws; each role
- * opens its dashboard and sees the figures seeded through the API, and the charts are drawn.
- * Skipped, with the reason, when Chromium, chromedriver or the emulator is missing.
+ * The courses and dashboard pages in a real browser ({@link BrowserTest}): a teacher enrols,
+ * records progress, completes and withdraws; each role opens its dashboard and sees the figures
+ * seeded through the API, and the charts are drawn.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LearningPagesIT extends IntegrationTest {
+class LearningPagesIT extends BrowserTest {
     private static final String PASSWORD = "halves-and-quarters-42";
 
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeAll
-    void startBrowser() {
-        assumeTrue(Browser.chromium() != null, "No Chromium (apt-get install chromium chromium-driver, or set "
-                + "CHROMIUM_BIN): browser tests skipped");
-        assumeTrue(Browser.chromedriver() != null, "No chromedriver (apt-get install chromium-driver, or set "
-                + "CHROMEDRIVER_BIN): browser tests skipped");
-        assumeTrue(TestFirebase.EMULATOR, "No FIREBASE_AUTH_EMULATOR_HOST: the pages sign in with Firebase "
-                + "e-mail/password, which needs the Auth emulator; browser tests skipped");
-        browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.withMessage(() -> "at " + browser.getCurrentUrl() + ", status line \"" + statusLine()
-                + "\", browser console:\n" + Browser.console(browser));
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void thePagesAndTheChartBundleAreServedUnderThePagesPolicy() {
@@ -106,13 +72,13 @@ class LearningPagesIT extends IntegrationTest {
 
         openCourse(halves);
         assertThat(texts("#course-items .title")).containsExactly("Fraction relay");
-        click(By.id("enrol"));
+        clickOn(By.id("enrol"));
         expectStatus("You are enrolled in “Halves in one lesson”.");
         assertThat(text(By.id("course-progress-text"))).isEqualTo("0.0 % complete (0 of 1 item)");
-        click(By.cssSelector("#course-items li[data-id='" + relay + "'] .mark-started"));
+        clickOn(By.cssSelector("#course-items li[data-id='" + relay + "'] .mark-started"));
         expectStatus("“Fraction relay” marked started: 0.0 % complete.");
         assertThat(text(By.cssSelector("#course-items li[data-id='" + relay + "'] .badge"))).isEqualTo("Started");
-        click(By.cssSelector("#course-items li[data-id='" + relay + "'] .mark-completed"));
+        clickOn(By.cssSelector("#course-items li[data-id='" + relay + "'] .mark-completed"));
         expectStatus("Course completed: “Halves in one lesson”.");
         assertThat(text(By.id("course-progress-text"))).isEqualTo("100.0 % complete (1 of 1 item)");
         assertThat(text(By.cssSelector("#enrolment-state .badge"))).isEqualTo("Completed");
@@ -120,9 +86,9 @@ class LearningPagesIT extends IntegrationTest {
         assertThat(browser.findElements(By.id("withdraw"))).isEmpty();
 
         openCourse(thirds);
-        click(By.id("enrol"));
+        clickOn(By.id("enrol"));
         expectStatus("You are enrolled in “Thirds step by step”.");
-        click(By.cssSelector("#course-items li[data-id='" + pizza + "'] .mark-completed"));
+        clickOn(By.cssSelector("#course-items li[data-id='" + pizza + "'] .mark-completed"));
         expectStatus("“Pizza fractions” marked completed: 50.0 % complete.");
         assertThat(text(By.id("course-progress-text"))).isEqualTo("50.0 % complete (1 of 2 items)");
         assertThat(texts("#course-items .badge")).containsExactly("Not started", "Completed");
@@ -130,7 +96,7 @@ class LearningPagesIT extends IntegrationTest {
         assertThat(texts("#enrolment-list .badge")).containsExactly("In progress", "Completed");
         Browser.screenshots(browser, "courses");
 
-        click(By.id("withdraw"));
+        clickOn(By.id("withdraw"));
         expectStatus("You withdrew from “Thirds step by step”. Enrol again to continue where you left off.");
         assertThat(text(By.cssSelector("#enrolment-state .badge"))).isEqualTo("Withdrawn");
         assertThat(browser.findElements(By.cssSelector("#course-items .mark-completed"))).isEmpty();
@@ -312,24 +278,13 @@ class LearningPagesIT extends IntegrationTest {
 
     /** Signs in on the sign-in page in a fresh tab (empty session storage) and opens {@code path}. */
     private void signIn(Account account, String path) {
-        String old = browser.getWindowHandle();
-        browser.switchTo().newWindow(WindowType.TAB);
-        String fresh = browser.getWindowHandle();
-        browser.switchTo().window(old).close();
-        browser.switchTo().window(fresh);
+        freshTab();
         browser.get(url("/sign-in/?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8)));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-panel")));
-        WebElement email = browser.findElement(By.id("email"));
-        email.clear();
-        email.sendKeys(account.email);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        click(By.id("password-submit"));
-        wait.until(ExpectedConditions.urlToBe(url(path)));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-as")));
+        submitSignIn(account.email, PASSWORD, path);
     }
 
     private void openCourse(String id) {
-        click(By.cssSelector("#course-list li[data-id='" + id + "'] .open-course"));
+        clickOn(By.cssSelector("#course-list li[data-id='" + id + "'] .open-course"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("course-items")));
         assertThat(browser.getCurrentUrl()).isEqualTo(url("/courses/?course=" + id));
     }
@@ -381,24 +336,4 @@ class LearningPagesIT extends IntegrationTest {
         return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
     }
 
-    private String text(By locator) {
-        return wait.until(ExpectedConditions.presenceOfElementLocated(locator)).getText();
-    }
-
-    private void click(By locator) {
-        wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
-    }
-
-    private void expectStatus(String expected) {
-        wait.until(ExpectedConditions.textToBe(By.id("status"), expected));
-    }
-
-    private String statusLine() {
-        List<WebElement> status = browser.findElements(By.id("status"));
-        return status.isEmpty() ? "(none)" : status.get(0).getText();
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 }

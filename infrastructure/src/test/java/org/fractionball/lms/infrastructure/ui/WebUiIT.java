@@ -4,22 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.security.DevelopmentSignIn;
 import org.fractionball.lms.infrastructure.support.Api;
-import org.fractionball.lms.infrastructure.support.IntegrationTest;
 import org.fractionball.lms.infrastructure.support.TestFirebase;
 import org.fractionball.lms.infrastructure.web.RequestContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
@@ -30,50 +23,27 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The web UI in a real browser (headless Chromium through Selenium), signed in with Firebase
- * e-mail/password against the Auth emulator. One browser serves every test of the class; each
- * test signs in as the user it needs. Skipped, with the reason, when Chromium, chromedriver or
- * the emulator is missing ({@code .ci/run} provides all three).
+ * The teachers' pages in a real browser ({@link BrowserTest}): signing in and out by role, the
+ * library with its player, uploads, review, playlists with sharing, and the API's refusals as messages.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebUiIT extends IntegrationTest {
+class WebUiIT extends BrowserTest {
     private static final String PASSWORD = "court-and-fractions-42";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Autowired
     private DevelopmentSignIn devSignIn;
 
-    private ChromeDriver browser;
-    private WebDriverWait wait;
     private long school;
 
     @BeforeAll
-    void startBrowser() {
-        assumeTrue(Browser.chromium() != null, "No Chromium (apt-get install chromium chromium-driver, or set "
-                + "CHROMIUM_BIN): browser tests skipped");
-        assumeTrue(Browser.chromedriver() != null, "No chromedriver (apt-get install chromium-driver, or set "
-                + "CHROMEDRIVER_BIN): browser tests skipped");
-        assumeTrue(TestFirebase.EMULATOR, "No FIREBASE_AUTH_EMULATOR_HOST: the pages sign in with Firebase "
-                + "e-mail/password, which needs the Auth emulator; browser tests skipped");
-        browser = Browser.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.withMessage(() -> "at " + browser.getCurrentUrl() + ", status line \"" + statusLine()
-                + "\", browser console:\n" + Browser.console(browser));
+    void createSchool() {
         school = school(unique("ui") + ".edu");
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
@@ -480,25 +450,8 @@ class WebUiIT extends IntegrationTest {
     private void signIn(Account account) {
         freshTab();
         browser.get(url("/sign-in/"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-panel")));
-        type("email", account.email);
-        type("password", PASSWORD);
-        click("password-submit");
-        wait.until(ExpectedConditions.urlToBe(url("/library/")));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-as")));
+        submitSignIn(account.email, PASSWORD, "/library/");
         wait.until(d -> !d.findElements(By.cssSelector("#results ul, #results p:not(.loading)")).isEmpty());
-    }
-
-    /**
-     * Continues in a new tab: its session storage starts empty, so nobody is signed in (a page
-     * still open in the old tab could write its session back after a clear).
-     */
-    private void freshTab() {
-        String old = browser.getWindowHandle();
-        browser.switchTo().newWindow(WindowType.TAB);
-        String fresh = browser.getWindowHandle();
-        browser.switchTo().window(old).close();
-        browser.switchTo().window(fresh);
     }
 
     /** Uploads the sample video through the API as {@code owner} and completes it with metadata. */
@@ -566,45 +519,9 @@ class WebUiIT extends IntegrationTest {
         return file;
     }
 
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    private Object script(String code) {
-        return ((JavascriptExecutor) browser).executeScript(code);
-    }
-
-    private void type(String id, String value) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    private void clear(String id) {
-        browser.findElement(By.id(id)).clear();
-    }
-
-    private void click(String id) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-    }
-
     private void clickIn(String itemId, String buttonClass) {
         wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("li[data-id='" + itemId + "'] ." + buttonClass))).click();
-    }
-
-    private String text(String id) {
-        return browser.findElement(By.id(id)).getText();
-    }
-
-    /** Waits until the page's status line shows {@code expected} (the timeout names what it showed instead). */
-    private void expectStatus(String expected) {
-        wait.until(ExpectedConditions.textToBe(By.id("status"), expected));
-    }
-
-    private String statusLine() {
-        List<WebElement> status = browser.findElements(By.id("status"));
-        return status.isEmpty() ? "(none)" : status.get(0).getText();
     }
 
     private String statusOf(String itemId) {
