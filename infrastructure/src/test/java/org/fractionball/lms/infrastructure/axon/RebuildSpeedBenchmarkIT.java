@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * per processing group:
  * <ol>
  *   <li>(a) Axon's default configuration — tracking processor, batch size 1, one segment, no
- *       dead-letter queue, the storage engine's default fetch batch of 100 — replays the first
+ *       dead-letter queue, the storage engine's default fetch batch of 100, handler timeouts on — replays the first
  *       {@code benchmark.sample-events} events only (it commits every event; the full run would take
  *       most of an hour), and its read tables are check-summed;</li>
  *   <li>(b) the production configuration ({@code application.yml} as it is) replays the same prefix,
@@ -260,6 +260,8 @@ class RebuildSpeedBenchmarkIT {
             properties.put(processor + "thread-count", "1");
             properties.put(processor + "dlq.enabled", "false");
             properties.put("lms.event-store.fetch-batch-size", "100");
+            // Axon's default; application.yml turns them off
+            properties.put("axon.timeout.enabled", "true");
         }
         List<String> arguments = new ArrayList<>(properties.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue()).toList());
