@@ -17,12 +17,15 @@ import org.fractionball.lms.command.storage.StoredBlob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,6 +42,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FirebaseBlobStore implements BlobStore, AutoCloseable {
     private static final String PUBLIC_URL = "https://firebasestorage.googleapis.com/v0/b/%s/o/%s?alt=media";
+    private static final String GOOG_DATE_PARAMETER = "X-Goog-Date=";
+    private static final DateTimeFormatter GOOG_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     private final Storage storage;
     private final String bucket;
@@ -138,13 +143,22 @@ public final class FirebaseBlobStore implements BlobStore, AutoCloseable {
         if (validity == null || validity.isNegative() || validity.isZero()) {
             throw new IllegalArgumentException("validity must be positive: " + validity);
         }
-        // X-Goog-Date is taken from the same clock, in whole seconds
-        Instant signedAt = Instant.ofEpochMilli(storage.getOptions().getClock().millisTime()).truncatedTo(ChronoUnit.SECONDS);
         List<Storage.SignUrlOption> all = new ArrayList<>(options);
         all.add(Storage.SignUrlOption.withV4Signature());
-        String url = storage.signUrl(object, validity.toSeconds(), TimeUnit.SECONDS,
-                all.toArray(Storage.SignUrlOption[]::new)).toString();
-        return new SignedUrl(url, signedAt.plus(Duration.ofSeconds(validity.toSeconds())));
+        URL url = storage.signUrl(object, validity.toSeconds(), TimeUnit.SECONDS,
+                all.toArray(Storage.SignUrlOption[]::new));
+        // the URL expires X-Goog-Expires after its X-Goog-Date; a clock read of our own could fall in the next second
+        return new SignedUrl(url.toString(), signedAt(url).plusSeconds(validity.toSeconds()));
+    }
+
+    private static Instant signedAt(URL url) {
+        for (String parameter : url.getQuery().split("&")) {
+            if (parameter.startsWith(GOOG_DATE_PARAMETER)) {
+                return LocalDateTime.parse(parameter.substring(GOOG_DATE_PARAMETER.length()), GOOG_DATE)
+                        .toInstant(ZoneOffset.UTC);
+            }
+        }
+        throw new IllegalStateException("A V4 signed URL without X-Goog-Date: " + url);
     }
 
     private byte[] head(BlobId id, long size) {
