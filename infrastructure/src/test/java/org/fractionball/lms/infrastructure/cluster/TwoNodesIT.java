@@ -3,14 +3,12 @@ package org.fractionball.lms.infrastructure.cluster;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.fractionball.lms.events.shared.Role;
-import org.fractionball.lms.infrastructure.LmsApplication;
 import org.fractionball.lms.infrastructure.axon.ProjectionPositions;
 import org.fractionball.lms.infrastructure.bootstrap.Provisioner;
 import org.fractionball.lms.infrastructure.support.Api;
-import org.fractionball.lms.infrastructure.support.LocalCertificates;
-import org.fractionball.lms.infrastructure.support.LocalKeys;
 import org.fractionball.lms.infrastructure.support.TestFirebase;
 import org.fractionball.lms.infrastructure.support.TestServices;
+import org.fractionball.lms.infrastructure.support.cluster.InProcessNode;
 import org.fractionball.lms.infrastructure.web.RequestContext;
 import org.fractionball.lms.projections.ProjectionNames;
 import org.junit.jupiter.api.AfterAll;
@@ -20,13 +18,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,8 +62,8 @@ class TwoNodesIT {
     void startNodes() throws IOException {
         nodeA = node("node-a");
         nodeB = node("node-b");
-        apiA = new Api(port(nodeA));
-        apiB = new Api(port(nodeB));
+        apiA = new Api(InProcessNode.port(nodeA));
+        apiB = new Api(InProcessNode.port(nodeB));
         jdbc = nodeA.getBean(JdbcTemplate.class);
     }
 
@@ -190,38 +185,13 @@ class TwoNodesIT {
     }
 
     private ConfigurableApplicationContext node(String name) throws IOException {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("server.port", Integer.toString(freePort()));
-        properties.put("lms.node-id", name);
-        properties.put("spring.datasource.url", database);
-        properties.put("spring.datasource.username", services.username);
-        properties.put("spring.datasource.password", services.password);
-        properties.put("spring.datasource.hikari.maximum-pool-size", "8");
-        properties.put("spring.data.redis.url", services.redisUrl);
-        properties.put("lms.redis.key-prefix", keyPrefix);
-        properties.put("spring.profiles.active", "test");
-        properties.put("lms.demo-data.enabled", "false");
-        properties.put("lms.firebase.project-id", TestFirebase.PROJECT_ID);
-        if (!TestFirebase.EMULATOR) {
-            properties.put("lms.firebase.credentials-path", LocalKeys.serviceAccountFile());
-            properties.put("lms.firebase.check-revoked", "false");
-        }
-        properties.put("lms.storage.backend", "filesystem");
-        properties.put("lms.storage.filesystem.directory",
-                Files.createTempDirectory("two-nodes-storage").toString());
-        properties.put("lms.throttling.rates.library", LIBRARY_PER_HOUR + "/hour");
+        Map<String, String> own = new LinkedHashMap<>();
+        own.put("lms.throttling.rates.library", LIBRARY_PER_HOUR + "/hour");
         // the audit group in two segments, one thread each per node, so the nodes can share it
-        properties.put("axon.eventhandling.processors.audit.initial-segment-count", "2");
-        properties.put("axon.eventhandling.processors.audit.thread-count", "2");
-        properties.put("axon.eventhandling.tokenstore.claim-timeout", "3s");
-        properties.put("logging.level.root", "WARN");
-        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        SpringApplicationBuilder application = new SpringApplicationBuilder(LmsApplication.class);
-        if (!TestFirebase.EMULATOR) {
-            application.initializers(new LocalCertificates());
-        }
-        return application.run(arguments);
+        own.put("axon.eventhandling.processors.audit.initial-segment-count", "2");
+        own.put("axon.eventhandling.processors.audit.thread-count", "2");
+        own.put("axon.eventhandling.tokenstore.claim-timeout", "3s");
+        return InProcessNode.start(name, services, database, keyPrefix, own);
     }
 
     private void awaitOwners(Map<Integer, String> expected) throws InterruptedException {
@@ -283,13 +253,5 @@ class TwoNodesIT {
         return TestFirebase.idToken(uid);
     }
 
-    private static int port(ConfigurableApplicationContext node) {
-        return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
-    }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -3,14 +3,12 @@ package org.fractionball.lms.infrastructure.ops.rebuild;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.fractionball.lms.events.shared.Role;
-import org.fractionball.lms.infrastructure.LmsApplication;
 import org.fractionball.lms.infrastructure.axon.ProjectionPositions;
 import org.fractionball.lms.infrastructure.bootstrap.Provisioner;
 import org.fractionball.lms.infrastructure.support.Api;
-import org.fractionball.lms.infrastructure.support.LocalCertificates;
-import org.fractionball.lms.infrastructure.support.LocalKeys;
 import org.fractionball.lms.infrastructure.support.TestFirebase;
 import org.fractionball.lms.infrastructure.support.TestServices;
+import org.fractionball.lms.infrastructure.support.cluster.InProcessNode;
 import org.fractionball.lms.infrastructure.web.RequestContext;
 import org.fractionball.lms.projections.ProjectionNames;
 import org.junit.jupiter.api.AfterAll;
@@ -20,14 +18,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +62,7 @@ class ProjectionRebuildIT {
     @BeforeAll
     void startNode() throws IOException {
         node = node("node-a");
-        api = new Api(port(node));
+        api = new Api(InProcessNode.port(node));
         // the test's own connections: the nodes come and go
         jdbc = new JdbcTemplate(new DriverManagerDataSource(database, services.username, services.password));
         school = school("Rebuilt School");
@@ -167,7 +162,7 @@ class ProjectionRebuildIT {
         assertThat(stoppedAt).isPositive();
 
         node = node("node-b");
-        api = new Api(port(node));
+        api = new Api(InProcessNode.port(node));
         List<Double> percents = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         JsonNode status = projection("content");
@@ -379,45 +374,12 @@ class ProjectionRebuildIT {
     }
 
     private ConfigurableApplicationContext node(String name) throws IOException {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("server.port", Integer.toString(freePort()));
-        properties.put("lms.node-id", name);
-        properties.put("spring.datasource.url", database);
-        properties.put("spring.datasource.username", services.username);
-        properties.put("spring.datasource.password", services.password);
-        properties.put("spring.datasource.hikari.maximum-pool-size", "8");
-        properties.put("spring.data.redis.url", services.redisUrl);
-        properties.put("lms.redis.key-prefix", keyPrefix);
-        properties.put("spring.profiles.active", "test");
-        properties.put("lms.demo-data.enabled", "false");
-        properties.put("lms.firebase.project-id", TestFirebase.PROJECT_ID);
-        if (!TestFirebase.EMULATOR) {
-            properties.put("lms.firebase.credentials-path", LocalKeys.serviceAccountFile());
-            properties.put("lms.firebase.check-revoked", "false");
-        }
-        properties.put("lms.storage.backend", "filesystem");
-        properties.put("lms.storage.filesystem.directory",
-                Files.createTempDirectory("projection-rebuild-storage").toString());
-        properties.put("lms.throttling.enabled", "false");
+        Map<String, String> own = new LinkedHashMap<>();
+        own.put("lms.throttling.enabled", "false");
         // batches of 100 (production: 1000), so that the first batch commits before the blocking row's event
-        properties.put("axon.eventhandling.processors.content.batch-size", "100");
-        properties.put("logging.level.root", "WARN");
-        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        SpringApplicationBuilder application = new SpringApplicationBuilder(LmsApplication.class);
-        if (!TestFirebase.EMULATOR) {
-            application.initializers(new LocalCertificates());
-        }
-        return application.run(arguments);
+        own.put("axon.eventhandling.processors.content.batch-size", "100");
+        return InProcessNode.start(name, services, database, keyPrefix, own);
     }
 
-    private static int port(ConfigurableApplicationContext node) {
-        return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
-    }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
