@@ -29,7 +29,7 @@ public final class ProjectionTables {
     private static final Map<String, List<String>> VERSION_COUNTERS = Map.of(
             ProjectionNames.CONTENT, List.of("library_version"),
             ProjectionNames.PLAYLISTS, List.of("library_version"),
-            ProjectionNames.ANALYTICS, List.of("analytics_version"),
+            ProjectionNames.ANALYTICS, List.of("analytics_version", "user_counter_version"),
             ProjectionNames.CONFIG, List.of("config_version"));
 
     private ProjectionTables() {

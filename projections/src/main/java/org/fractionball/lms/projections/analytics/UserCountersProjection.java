@@ -25,16 +25,18 @@ import java.util.List;
  * The admin dashboards' user counters ({@code user_counter}): users per school, role, activity,
  * creation day and last sign-in day, following the accounts projection's rules (a removed user or a
  * deleted school's users leave). Each user's row ({@code analytics_user}) says which counter it is in.
- * No cached answer shows these figures, so they raise no analytics version: a sign-in must not
- * invalidate every dashboard of its school.
+ * The cached school stats show them, so every change raises the school's {@link UserCounterVersions}
+ * (not its analytics version: a sign-in must not invalidate every teacher dashboard of its school).
  */
 @Component
 @ProcessingGroup(ProjectionNames.ANALYTICS)
 public class UserCountersProjection {
     private final JdbcTemplate jdbc;
+    private final UserCounterVersions versions;
 
-    public UserCountersProjection(JdbcTemplate jdbc) {
+    public UserCountersProjection(JdbcTemplate jdbc, UserCounterVersions versions) {
         this.jdbc = jdbc;
+        this.versions = versions;
     }
 
     @EventHandler
@@ -88,6 +90,7 @@ public class UserCountersProjection {
         remove("school_id = ?", event.schoolId());
     }
 
+    /** Versions are not reset (see {@link UserCounterVersions}). */
     @ResetHandler
     void reset() {
         jdbc.update("TRUNCATE analytics_user, user_counter");
@@ -108,19 +111,21 @@ public class UserCountersProjection {
                 ON CONFLICT (school_id, role, is_active, created_day, login_day)
                 DO UPDATE SET users = c.users + excluded.users
                 RETURNING school_id""", Long.class, delta, userId);
+        schools.forEach(versions::bump);
         return !schools.isEmpty();
     }
 
     private void remove(String condition, Object value) {
-        jdbc.update("""
+        List<Long> schools = jdbc.queryForList("""
                 WITH gone AS (DELETE FROM analytics_user WHERE %s
                               RETURNING school_id, role, is_active, created_day, login_day)
                 UPDATE user_counter c SET users = c.users - g.users
                 FROM (SELECT school_id, role, is_active, created_day, login_day, count(*) AS users FROM gone
                       GROUP BY school_id, role, is_active, created_day, login_day) g
                 WHERE c.school_id = g.school_id AND c.role = g.role AND c.is_active = g.is_active
-                      AND c.created_day = g.created_day AND c.login_day IS NOT DISTINCT FROM g.login_day"""
-                .formatted(condition), value);
+                      AND c.created_day = g.created_day AND c.login_day IS NOT DISTINCT FROM g.login_day
+                RETURNING c.school_id""".formatted(condition), Long.class, value);
+        schools.stream().distinct().forEach(versions::bump);
     }
 
     private static LocalDate day(Instant at) {

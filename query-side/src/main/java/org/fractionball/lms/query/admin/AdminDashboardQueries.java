@@ -114,7 +114,6 @@ public class AdminDashboardQueries {
         stats.put("user_stats", users);
         stats.put("content_stats", content);
         stats.put("activity_stats", activity);
-        stats.put("generated_at", GeneratedAt.now());
         return new Figures(stats);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.fractionball.lms.events.content.ContentKind;
@@ -25,13 +26,11 @@ import org.fractionball.lms.query.library.LibraryCache;
 import org.fractionball.lms.query.playlists.FindPlaylists;
 import org.fractionball.lms.query.playlists.PlaylistFilter;
 import org.fractionball.lms.query.playlists.PlaylistResponse;
-import org.fractionball.lms.query.web.NearCache;
-import org.fractionball.lms.query.web.OneComputationPerKey;
+import org.fractionball.lms.query.web.VersionedAnswers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
@@ -63,36 +62,32 @@ public class DashboardReads {
     private final JdbcTemplate jdbc;
     private final LibraryVersions libraryVersions;
     private final AnalyticsVersions analyticsVersions;
-    private final LibraryCache cache;
     private final ObjectMapper json;
     private final TransactionTemplate snapshot;
     private final String keyPrefix;
-    private final NearCache<JsonNode> near;
-    private final OneComputationPerKey<JsonNode> computations = new OneComputationPerKey<>();
+    private final VersionedAnswers<JsonNode> answers;
 
     public DashboardReads(QueryGateway queries, CourseQueries courses, JdbcTemplate jdbc,
                           LibraryVersions libraryVersions, AnalyticsVersions analyticsVersions,
                           LibraryCache cache, ObjectMapper json, PlatformTransactionManager transactions,
                           @Value("${lms.redis.key-prefix:lms:}") String keyPrefix,
-                          @Value("${lms.dashboard.near-cache-megabytes:32}") long nearCacheMegabytes) {
+                          @Value("${lms.dashboard.near-cache-megabytes:32}") long nearCacheMegabytes,
+                          MeterRegistry meters) {
         this.queries = queries;
         this.courses = courses;
         this.jdbc = jdbc;
         this.libraryVersions = libraryVersions;
         this.analyticsVersions = analyticsVersions;
-        this.cache = cache;
         this.json = json;
-        this.snapshot = new TransactionTemplate(transactions);
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.snapshot.setReadOnly(true);
+        this.snapshot = VersionedAnswers.snapshot(transactions);
         this.keyPrefix = keyPrefix + "dashboard:";
-        this.near = new NearCache<>(nearCacheMegabytes);
+        this.answers = new VersionedAnswers<>(cache, nearCacheMegabytes, meters);
     }
 
     /** The caller's dashboard as a JSON document: the school's part and the caller's own, in contract order. */
     public String teacherDashboard(Caller caller) {
         Instant now = Instant.now();
-        long[] versions = cache.enabled() ? versions(caller.schoolId()) : null;
+        long[] versions = answers.enabled() ? versions(caller.schoolId()) : null;
         JsonNode school = cached(caller, now, versions, "school", () -> schoolPart(caller.schoolId(), now));
         JsonNode own = cached(caller, now, versions, "u" + caller.userId(), () -> userPart(caller, now));
         ObjectNode dashboard = json.createObjectNode();
@@ -122,36 +117,17 @@ public class DashboardReads {
     private JsonNode cached(Caller caller, Instant now, long[] versions, String part,
                             Supplier<Map<String, Object>> compute) {
         long schoolId = caller.schoolId();
-        if (!cache.enabled()) {
-            return compute(schoolId, now, part, compute);
+        if (!answers.enabled()) {
+            return snapshot.execute(status -> json.valueToTree(compute.get()));
         }
-        String current = key(schoolId, now, versions[0], versions[1], part);
-        JsonNode nearby = near.get(current);
-        if (nearby != null) {
-            return nearby;
-        }
-        Optional<String> hit = cache.get(current);
-        if (hit.isPresent()) {
-            JsonNode found = read(hit.get());
-            near.put(current, found, hit.get());
-            return found;
-        }
-        return computations.compute(current, () -> compute(schoolId, now, part, compute));
-    }
-
-    private JsonNode compute(long schoolId, Instant now, String part, Supplier<Map<String, Object>> compute) {
-        return snapshot.execute(status -> {
-            long library = libraryVersions.current(schoolId);
-            long analytics = analyticsVersions.current(schoolId);
-            JsonNode computed = json.valueToTree(compute.get());
-            if (cache.enabled()) {
-                String stored = key(schoolId, now, library, analytics, part);
-                String answer = computed.toString();
-                near.put(stored, computed, answer);
-                cache.put(stored, answer);
-            }
-            return computed;
-        });
+        return answers.get(key(schoolId, now, versions[0], versions[1], part), this::read,
+                () -> snapshot.execute(status -> {
+                    long library = libraryVersions.current(schoolId);
+                    long analytics = analyticsVersions.current(schoolId);
+                    JsonNode computed = json.valueToTree(compute.get());
+                    return new VersionedAnswers.Computed<>(key(schoolId, now, library, analytics, part), computed,
+                            computed.toString());
+                }));
     }
 
     /** The school's library and analytics versions, in one statement (one round trip for both parts' keys). */
@@ -224,11 +200,12 @@ public class DashboardReads {
                 + ":" + part;
     }
 
-    private JsonNode read(String part) {
+    /** A part kept by another release that this one cannot read is computed afresh. */
+    private Optional<JsonNode> read(String part) {
         try {
-            return json.readTree(part);
+            return Optional.of(json.readTree(part));
         } catch (JsonProcessingException unreadable) {
-            throw new IllegalStateException("unreadable dashboard part", unreadable);
+            return Optional.empty();
         }
     }
 }

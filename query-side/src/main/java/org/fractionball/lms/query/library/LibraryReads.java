@@ -2,7 +2,6 @@ package org.fractionball.lms.query.library;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -12,15 +11,13 @@ import org.fractionball.lms.projections.analytics.AnalyticsVersions;
 import org.fractionball.lms.projections.library.LibraryVersions;
 import org.fractionball.lms.query.content.ResourceResponse;
 import org.fractionball.lms.query.content.VideoResponse;
-import org.fractionball.lms.query.web.NearCache;
-import org.fractionball.lms.query.web.OneComputationPerKey;
 import org.fractionball.lms.query.web.PageRequest;
+import org.fractionball.lms.query.web.VersionedAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
@@ -52,13 +49,10 @@ public class LibraryReads {
     private final QueryGateway queries;
     private final LibraryVersions versions;
     private final AnalyticsVersions analyticsVersions;
-    private final LibraryCache cache;
     private final ObjectMapper json;
     private final TransactionTemplate snapshot;
     private final String keyPrefix;
-    private final OneComputationPerKey<Object> computations = new OneComputationPerKey<>();
-    private final NearCache<Object> near;
-    private final Counter nearHits;
+    private final VersionedAnswers<Object> answers;
 
     public LibraryReads(QueryGateway queries, LibraryVersions versions, AnalyticsVersions analyticsVersions,
                         LibraryCache cache, ObjectMapper json, PlatformTransactionManager transactions,
@@ -68,16 +62,10 @@ public class LibraryReads {
         this.queries = queries;
         this.versions = versions;
         this.analyticsVersions = analyticsVersions;
-        this.cache = cache;
         this.json = json;
-        this.snapshot = new TransactionTemplate(transactions);
-        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.snapshot.setReadOnly(true);
+        this.snapshot = VersionedAnswers.snapshot(transactions);
         this.keyPrefix = keyPrefix + "library:";
-        this.near = new NearCache<>(nearCacheMegabytes);
-        this.nearHits = Counter.builder("lms.library.cache").tag("result", "near")
-                .description("Library answers served from this node's near cache, before Redis")
-                .register(meters);
+        this.answers = new VersionedAnswers<>(cache, nearCacheMegabytes, meters);
     }
 
     /**
@@ -133,44 +121,34 @@ public class LibraryReads {
     /** {@code version}: the school's version if the caller has just read it, else null (read here). */
     private <T> T cached(long schoolId, Long version, String scope, String answer, List<Object> parameters,
                          Class<T> type, Supplier<T> compute) {
-        if (!cache.enabled()) {
+        if (!answers.enabled()) {
             return snapshot.execute(status -> compute.get());
         }
         String current = key(schoolId, version != null ? version : versions.current(schoolId), scope, answer,
                 parameters);
-        Object nearby = near.get(current);
-        if (nearby != null) {
-            nearHits.increment();
-            return type.cast(nearby);
-        }
-        Optional<String> hit = cache.get(current);
-        if (hit.isPresent()) {
-            try {
-                T value = json.readValue(hit.get(), type);
-                near.put(current, value, hit.get());
-                return value;
-            } catch (JsonProcessingException unreadable) {
-                // an entry written by another release of this class: computed afresh and overwritten below
-                log.warn("Library cache: unreadable {} entry ({}); recomputing", answer,
-                        unreadable.getOriginalMessage());
-            }
-        }
-        // concurrent misses of one key (same version) wait for the first one's answer instead of all computing it
-        return type.cast(computations.compute(current, () -> {
+        return type.cast(answers.get(current, entry -> read(entry, type, answer), () -> {
             Versioned<T> computed = snapshot.execute(status -> new Versioned<>(versions.current(schoolId),
                     compute.get()));
-            if (computed.value() != null) {
-                try {
-                    String stored = key(schoolId, computed.version(), scope, answer, parameters);
-                    String value = json.writeValueAsString(computed.value());
-                    near.put(stored, computed.value(), value);
-                    cache.put(stored, value);
-                } catch (JsonProcessingException impossible) {
-                    throw new IllegalStateException(impossible);
-                }
-            }
-            return computed.value();
+            String stored = key(schoolId, computed.version(), scope, answer, parameters);
+            return new VersionedAnswers.Computed<>(stored, computed.value(), write(computed.value()));
         }));
+    }
+
+    private <T> Optional<Object> read(String entry, Class<T> type, String answer) {
+        try {
+            return Optional.of(json.readValue(entry, type));
+        } catch (JsonProcessingException unreadable) {
+            log.warn("Library cache: unreadable {} entry ({}); recomputing", answer, unreadable.getOriginalMessage());
+            return Optional.empty();
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return value == null ? null : json.writeValueAsString(value);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     private String key(long schoolId, long version, String scope, String answer, List<Object> parameters) {
