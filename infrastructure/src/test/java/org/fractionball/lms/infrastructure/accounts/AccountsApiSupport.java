@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.privacy.PersonalDataProtection;
 import org.fractionball.lms.infrastructure.support.Api;
-import org.fractionball.lms.infrastructure.support.IntegrationTest;
+import org.fractionball.lms.infrastructure.support.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * §3.4, §5.2, §5.4–§5.7): signed-in accounts per role, exact-body assertions and raw event-store
  * reads (the audit trail).
  */
-abstract class AccountsApiSupport extends IntegrationTest {
+abstract class AccountsApiSupport extends ApiTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static final String FORBIDDEN = "{\"detail\":\"You do not have permission to perform this action.\"}";
@@ -61,12 +61,9 @@ abstract class AccountsApiSupport extends IntegrationTest {
     static final String SIGNED_IN = "org.fractionball.lms.events.accounts.UserSignedIn";
     static final String LOGIN_FAILED = "org.fractionball.lms.events.security.LoginFailed";
 
-    /** A provisioned user that has made one request (so its sign-in is already recorded). */
-    record Account(String uid, String token, long id, long school, Role role) {
-    }
-
     /** Provisions a user, signs it in once ({@code GET /api/me/}) and learns its id. */
-    Account account(Role role, long schoolId) {
+    @Override
+    protected Account account(Role role, long schoolId) {
         String uid = user(role, schoolId);
         String token = tokenFor(uid);
         Api.Response me = api().get("/api/me/").token(token).send();

@@ -1,11 +1,10 @@
 package org.fractionball.lms.infrastructure.activities;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.support.Api;
-import org.fractionball.lms.infrastructure.support.IntegrationTest;
+import org.fractionball.lms.infrastructure.support.ApiTest;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * videos and resources activities link to, created through {@code /api/videos/} and
  * {@code /api/resources/} like a client would.
  */
-abstract class ActivityApiSupport extends IntegrationTest {
+abstract class ActivityApiSupport extends ApiTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String FORBIDDEN = "{\"detail\":\"You do not have permission to perform this action.\"}";
     static final String NOT_FOUND = "{\"detail\":\"Not found.\"}";
@@ -33,42 +32,6 @@ abstract class ActivityApiSupport extends IntegrationTest {
             "video", "teacher_resources", "student_resources", "icon_type", "thumbnail_uri", "is_published", "order",
             "created_at", "updated_at");
     static final List<String> PAGE_FIELDS = List.of("count", "next", "previous", "results");
-
-    /** A signed-in user: its Firebase uid, a token, its id and school. */
-    record Account(String uid, String token, long id, long school, Role role) {
-    }
-
-    Account account(Role role, long schoolId) {
-        String uid = user(role, schoolId);
-        Long id = jdbc.queryForObject("SELECT id FROM user_view WHERE firebase_uid = ?", Long.class, uid);
-        return new Account(uid, tokenFor(uid), id, schoolId, role);
-    }
-
-    Api.Response get(String path, Account caller) {
-        return api().get(path).token(caller.token()).send();
-    }
-
-    JsonNode ok(String path, Account caller) {
-        Api.Response response = get(path, caller);
-        assertThat(response.status()).as("GET " + path + ": " + response).isEqualTo(200);
-        return response.json();
-    }
-
-    Api.Response post(String path, Object body, Account caller) {
-        return api().post(path, body == null ? null : json(body)).token(caller.token()).send();
-    }
-
-    Api.Response put(String path, Object body, Account caller) {
-        return api().put(path, json(body)).token(caller.token()).send();
-    }
-
-    Api.Response patch(String path, Object body, Account caller) {
-        return api().patch(path, json(body)).token(caller.token()).send();
-    }
-
-    Api.Response delete(String path, Account caller) {
-        return api().delete(path).token(caller.token()).send();
-    }
 
     /** {@code POST /api/activities/} that must succeed: the answer. */
     JsonNode create(Account admin, Map<String, ?> body) {
@@ -121,13 +84,5 @@ abstract class ActivityApiSupport extends IntegrationTest {
         List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
         return names;
-    }
-
-    static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }

@@ -17,7 +17,7 @@ import org.fractionball.lms.events.shared.AggregateIds;
 import org.fractionball.lms.events.shared.MetadataKeys;
 import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.support.Api;
-import org.fractionball.lms.infrastructure.support.IntegrationTest;
+import org.fractionball.lms.infrastructure.support.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
@@ -33,13 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * straight to the event store as the aggregates would (chosen timestamps, for exact days), and reads
  * through the HTTP API.
  */
-abstract class AnalyticsApiSupport extends IntegrationTest {
+abstract class AnalyticsApiSupport extends ApiTest {
     @Autowired
     EventStore eventStore;
-
-    /** A signed-in user: its Firebase uid, a token, its id and school. */
-    record Account(String uid, String token, long id, long school, Role role) {
-    }
 
     /** A video or resource whose history the test appends; {@code next} is its next sequence number. */
     static final class Item {
@@ -57,12 +53,6 @@ abstract class AnalyticsApiSupport extends IntegrationTest {
             this.school = school;
             this.title = title;
         }
-    }
-
-    Account account(Role role, long schoolId) {
-        String uid = user(role, schoolId);
-        Long id = jdbc.queryForObject("SELECT id FROM user_view WHERE firebase_uid = ?", Long.class, uid);
-        return new Account(uid, tokenFor(uid), id, schoolId, role);
     }
 
     static Instant now() {
@@ -135,17 +125,6 @@ abstract class AnalyticsApiSupport extends IntegrationTest {
                 MetadataKeys.ACTOR_USER_ID, Long.toString(actor.id()), MetadataKeys.ACTOR_SCHOOL,
                 Long.toString(actor.school()), MetadataKeys.ACTOR_UID, actor.uid(), MetadataKeys.CLIENT_IP,
                 "203.0.113.9", MetadataKeys.USER_AGENT, "analytics-it"), UUID.randomUUID().toString(), at));
-    }
-
-    Api.Response get(String path, Account caller) {
-        return api().get(path).token(caller.token()).send();
-    }
-
-    /** GET that must answer 200; the answer's JSON. */
-    JsonNode ok(String path, Account caller) {
-        Api.Response response = get(path, caller);
-        assertThat(response.status()).as(path + " → " + response).isEqualTo(200);
-        return response.json();
     }
 
     Api.Response post(String path, String body, Account caller) {

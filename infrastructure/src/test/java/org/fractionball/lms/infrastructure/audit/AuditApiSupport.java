@@ -9,7 +9,7 @@ import org.fractionball.lms.events.shared.AggregateIds;
 import org.fractionball.lms.events.shared.MetadataKeys;
 import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.support.Api;
-import org.fractionball.lms.infrastructure.support.IntegrationTest;
+import org.fractionball.lms.infrastructure.support.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
@@ -22,21 +22,11 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Accounts, appended content histories and HTTP helpers for the audit tests. */
-abstract class AuditApiSupport extends IntegrationTest {
+abstract class AuditApiSupport extends ApiTest {
     static final String CONTENT_ITEM = "ContentItem";
 
     @Autowired
     EventStore eventStore;
-
-    /** A signed-in user: its Firebase uid, a token, its id and school. */
-    record Account(String uid, String token, long id, long school, Role role) {
-    }
-
-    Account account(Role role, long schoolId) {
-        String uid = user(role, schoolId);
-        Long id = jdbc.queryForObject("SELECT id FROM user_view WHERE firebase_uid = ?", Long.class, uid);
-        return new Account(uid, tokenFor(uid), id, schoolId, role);
-    }
 
     /** Now, to the millisecond: the event store keeps milliseconds. */
     static Instant now() {
@@ -71,17 +61,6 @@ abstract class AuditApiSupport extends IntegrationTest {
 
     long head() {
         return jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
-    }
-
-    Api.Response get(String path, Account caller) {
-        return api().get(path).token(caller.token()).send();
-    }
-
-    /** GET that must answer 200; the answer's JSON. */
-    JsonNode ok(String path, Account caller) {
-        Api.Response response = get(path, caller);
-        assertThat(response.status()).as(path + " → " + response).isEqualTo(200);
-        return response.json();
     }
 
     static List<String> texts(JsonNode array, String... path) {

@@ -3,7 +3,7 @@ package org.fractionball.lms.infrastructure.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.support.Api;
-import org.fractionball.lms.infrastructure.support.IntegrationTest;
+import org.fractionball.lms.infrastructure.support.ApiTest;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,28 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and flags through the API. Settings are shared by every test of the run, so a test that changes
  * one puts it back in a {@code finally}.
  */
-abstract class ConfigApiSupport extends IntegrationTest {
+abstract class ConfigApiSupport extends ApiTest {
 
     /** A signed-in user (its first request, and so its sign-in event, is behind it). */
-    record Account(String uid, String token, long id, long school, Role role) {
-    }
-
-    Account account(Role role, long schoolId) {
-        String uid = user(role, schoolId);
-        Long id = jdbc.queryForObject("SELECT id FROM user_view WHERE firebase_uid = ?", Long.class, uid);
-        Account account = new Account(uid, tokenFor(uid), id, schoolId, role);
+    @Override
+    protected Account account(Role role, long schoolId) {
+        Account account = super.account(role, schoolId);
         assertThat(get("/api/me/", account).status()).isEqualTo(200);
         return account;
-    }
-
-    Api.Response get(String path, Account caller) {
-        return api().get(path).token(caller.token()).send();
-    }
-
-    JsonNode ok(String path, Account caller) {
-        Api.Response response = get(path, caller);
-        assertThat(response.status()).as(path + " → " + response).isEqualTo(200);
-        return response.json();
     }
 
     /** The id of the configuration entry with this key, read through the by_category listing. */

@@ -17,7 +17,7 @@ import org.fractionball.lms.events.shared.AggregateIds;
 import org.fractionball.lms.events.shared.MetadataKeys;
 import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.support.Api;
-import org.fractionball.lms.infrastructure.support.IntegrationTest;
+import org.fractionball.lms.infrastructure.support.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * kind-prefixed id, sequence 0, 1, 2 … and the actor's metadata) straight into the event store,
  * with chosen timestamps, and then read through the HTTP API with real tokens.
  */
-abstract class ContentApiSupport extends IntegrationTest {
+abstract class ContentApiSupport extends ApiTest {
     static final String FORBIDDEN = "{\"detail\":\"You do not have permission to perform this action.\"}";
     static final String NOT_FOUND = "{\"detail\":\"Not found.\"}";
     static final String NO_VIDEO = "{\"detail\":\"No VideoAsset matches the given query.\"}";
@@ -63,10 +63,6 @@ abstract class ContentApiSupport extends IntegrationTest {
     @Autowired
     EventStore eventStore;
 
-    /** A signed-in user: its Firebase uid, a token, its id and school. */
-    record Account(String uid, String token, long id, long school, Role role) {
-    }
-
     /**
      * A content item as the tests append its history: {@code next} is its next sequence number,
      * {@code lastEvent} the message id of its newest event (the key of its audit row).
@@ -91,12 +87,6 @@ abstract class ContentApiSupport extends IntegrationTest {
         String id() {
             return id.toString();
         }
-    }
-
-    Account account(Role role, long schoolId) {
-        String uid = user(role, schoolId);
-        Long id = jdbc.queryForObject("SELECT id FROM user_view WHERE firebase_uid = ?", Long.class, uid);
-        return new Account(uid, tokenFor(uid), id, schoolId, role);
     }
 
     /** Now, to the millisecond: the event store keeps milliseconds. */
@@ -171,17 +161,6 @@ abstract class ContentApiSupport extends IntegrationTest {
                         MetadataKeys.CLIENT_IP, "203.0.113.7", MetadataKeys.USER_AGENT, "content-it"),
                 messageId, at));
         return messageId;
-    }
-
-    Api.Response get(String path, Account caller) {
-        return api().get(path).token(caller.token()).send();
-    }
-
-    /** GET that must answer 200; the answer's JSON. */
-    JsonNode ok(String path, Account caller) {
-        Api.Response response = get(path, caller);
-        assertThat(response.status()).as(path + " → " + response).isEqualTo(200);
-        return response.json();
     }
 
     /** The ids of a paginated answer's results, in order. */

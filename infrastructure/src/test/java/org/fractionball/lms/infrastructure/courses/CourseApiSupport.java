@@ -1,11 +1,9 @@
 package org.fractionball.lms.infrastructure.courses;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.support.Api;
-import org.fractionball.lms.infrastructure.support.IntegrationTest;
+import org.fractionball.lms.infrastructure.support.ApiTest;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Shared vocabulary of the course tests: signed-in accounts per role, request bodies, and the
  * activities, videos and resources courses are made of, created through the API like a client would.
  */
-abstract class CourseApiSupport extends IntegrationTest {
-    static final ObjectMapper JSON = new ObjectMapper();
+abstract class CourseApiSupport extends ApiTest {
     static final String FORBIDDEN = "{\"detail\":\"You do not have permission to perform this action.\"}";
     static final String NO_COURSE = "{\"detail\":\"No Course matches the given query.\"}";
     static final String NO_ENROLMENT = "{\"detail\":\"No Enrolment matches the given query.\"}";
@@ -30,42 +27,6 @@ abstract class CourseApiSupport extends IntegrationTest {
     static final List<String> ENROLMENT_FIELDS = List.of("id", "course_id", "course_title", "user_id", "status",
             "enrolled_by", "items", "completed_items", "total_items", "percent_complete", "enrolled_at",
             "completed_at", "withdrawn_at", "updated_at");
-
-    /** A signed-in user: its Firebase uid, a token, its id and school. */
-    record Account(String uid, String token, long id, long school, Role role) {
-    }
-
-    Account account(Role role, long schoolId) {
-        String uid = user(role, schoolId);
-        Long id = jdbc.queryForObject("SELECT id FROM user_view WHERE firebase_uid = ?", Long.class, uid);
-        return new Account(uid, tokenFor(uid), id, schoolId, role);
-    }
-
-    Api.Response get(String path, Account caller) {
-        return api().get(path).token(caller.token()).send();
-    }
-
-    JsonNode ok(String path, Account caller) {
-        Api.Response response = get(path, caller);
-        assertThat(response.status()).as("GET " + path + ": " + response).isEqualTo(200);
-        return response.json();
-    }
-
-    Api.Response post(String path, Object body, Account caller) {
-        return api().post(path, body == null ? null : json(body)).token(caller.token()).send();
-    }
-
-    Api.Response put(String path, Object body, Account caller) {
-        return api().put(path, json(body)).token(caller.token()).send();
-    }
-
-    Api.Response patch(String path, Object body, Account caller) {
-        return api().patch(path, json(body)).token(caller.token()).send();
-    }
-
-    Api.Response delete(String path, Account caller) {
-        return api().delete(path).token(caller.token()).send();
-    }
 
     static void succeeds(Api.Response response) {
         assertThat(response.status()).as(response.toString()).isBetween(200, 204);
@@ -147,13 +108,5 @@ abstract class CourseApiSupport extends IntegrationTest {
     long eventCount() {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier LIKE 'course-%' "
                 + "OR aggregate_identifier LIKE 'enrolment-%'", Long.class);
-    }
-
-    static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }

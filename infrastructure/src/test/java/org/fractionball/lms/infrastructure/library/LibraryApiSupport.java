@@ -15,7 +15,7 @@ import org.fractionball.lms.events.shared.AggregateIds;
 import org.fractionball.lms.events.shared.MetadataKeys;
 import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.support.Api;
-import org.fractionball.lms.infrastructure.support.IntegrationTest;
+import org.fractionball.lms.infrastructure.support.ApiTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to the event store as the {@code ContentItem} aggregate would (chosen timestamps, for exact
  * orderings and dates), and reads through the HTTP API.
  */
-abstract class LibraryApiSupport extends IntegrationTest {
+abstract class LibraryApiSupport extends ApiTest {
     static final String FORBIDDEN = "{\"detail\":\"You do not have permission to perform this action.\"}";
     static final String NOT_FOUND = "{\"detail\":\"Not found.\"}";
     static final String INVALID_PAGE = "{\"detail\":\"Invalid page.\"}";
@@ -52,10 +52,6 @@ abstract class LibraryApiSupport extends IntegrationTest {
 
     @Autowired
     EventStore eventStore;
-
-    /** A signed-in user: its Firebase uid, a token, its id and school. */
-    record Account(String uid, String token, long id, long school, Role role) {
-    }
 
     /** A content item as the tests append its history; {@code next} is its next sequence number. */
     static final class Item {
@@ -77,12 +73,6 @@ abstract class LibraryApiSupport extends IntegrationTest {
         String id() {
             return id.toString();
         }
-    }
-
-    Account account(Role role, long schoolId) {
-        String uid = user(role, schoolId);
-        Long id = jdbc.queryForObject("SELECT id FROM user_view WHERE firebase_uid = ?", Long.class, uid);
-        return new Account(uid, tokenFor(uid), id, schoolId, role);
     }
 
     static Instant now() {
@@ -142,17 +132,6 @@ abstract class LibraryApiSupport extends IntegrationTest {
                 MetadataKeys.ACTOR_SCHOOL, Long.toString(actor.school()), MetadataKeys.ACTOR_UID, actor.uid(),
                 MetadataKeys.CLIENT_IP, "203.0.113.9", MetadataKeys.USER_AGENT, "library-it"),
                 UUID.randomUUID().toString(), at));
-    }
-
-    Api.Response get(String path, Account caller) {
-        return api().get(path).token(caller.token()).send();
-    }
-
-    /** GET that must answer 200; the answer's JSON. */
-    JsonNode ok(String path, Account caller) {
-        Api.Response response = get(path, caller);
-        assertThat(response.status()).as(path + " → " + response).isEqualTo(200);
-        return response.json();
     }
 
     /** GET that must be refused with exactly this status and body. */

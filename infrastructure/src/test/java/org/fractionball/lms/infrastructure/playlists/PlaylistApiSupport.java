@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.support.Api;
-import org.fractionball.lms.infrastructure.support.IntegrationTest;
+import org.fractionball.lms.infrastructure.support.ApiTest;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * workflow (create, complete the description, submit as owner, approve as a school admin), and
  * playlists made through the API.
  */
-abstract class PlaylistApiSupport extends IntegrationTest {
+abstract class PlaylistApiSupport extends ApiTest {
     static final String NOT_PERMITTED = "{\"detail\":\"You do not have permission to perform this action.\"}";
     static final String PERMISSION_DENIED = "{\"error\":\"Permission denied\"}";
     static final String NO_PLAYLIST = "{\"detail\":\"No Playlist matches the given query.\"}";
@@ -42,13 +42,9 @@ abstract class PlaylistApiSupport extends IntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A signed-in user (its first request, and so its sign-in event, is behind it). */
-    record Account(String uid, String token, long id, long school, Role role) {
-    }
-
-    Account account(Role role, long schoolId) {
-        String uid = user(role, schoolId);
-        Long id = jdbc.queryForObject("SELECT id FROM user_view WHERE firebase_uid = ?", Long.class, uid);
-        Account account = new Account(uid, tokenFor(uid), id, schoolId, role);
+    @Override
+    protected Account account(Role role, long schoolId) {
+        Account account = super.account(role, schoolId);
         assertThat(get("/api/me/", account).status()).isEqualTo(200);
         return account;
     }
@@ -113,16 +109,6 @@ abstract class PlaylistApiSupport extends IntegrationTest {
 
     Api.Response reorder(Account caller, String playlist, String body) {
         return api().put("/api/playlists/" + playlist + "/reorder/", body).token(caller.token()).send();
-    }
-
-    Api.Response get(String path, Account caller) {
-        return api().get(path).token(caller.token()).send();
-    }
-
-    JsonNode ok(String path, Account caller) {
-        Api.Response response = get(path, caller);
-        assertThat(response.status()).as(path + " → " + response).isEqualTo(200);
-        return response.json();
     }
 
     /** The ids of the items of a playlist, in order, as {@code caller} reads it. */
