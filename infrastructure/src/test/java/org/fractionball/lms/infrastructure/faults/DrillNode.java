@@ -2,17 +2,14 @@ package org.fractionball.lms.infrastructure.faults;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.fractionball.lms.events.shared.Role;
-import org.fractionball.lms.infrastructure.LmsApplication;
 import org.fractionball.lms.infrastructure.axon.ProjectionPositions;
 import org.fractionball.lms.infrastructure.bootstrap.Provisioner;
 import org.fractionball.lms.infrastructure.support.Api;
-import org.fractionball.lms.infrastructure.support.LocalCertificates;
-import org.fractionball.lms.infrastructure.support.LocalKeys;
 import org.fractionball.lms.infrastructure.support.TestFirebase;
 import org.fractionball.lms.infrastructure.support.TestServices;
+import org.fractionball.lms.infrastructure.support.cluster.InProcessNode;
 import org.fractionball.lms.infrastructure.web.RequestContext;
 import org.fractionball.lms.projections.ProjectionNames;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -42,37 +39,17 @@ final class DrillNode implements AutoCloseable {
         TestServices services = TestServices.get();
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.port", Integer.toString(freePort()));
-        properties.put("spring.datasource.url", jdbcUrl);
-        properties.put("spring.datasource.username", services.username);
-        properties.put("spring.datasource.password", services.password);
-        properties.put("spring.datasource.hikari.maximum-pool-size", "8");
-        properties.put("spring.data.redis.url", redisUrl);
-        properties.put("lms.redis.key-prefix", services.redisKeyPrefix + "drill-" + UUID.randomUUID() + ":");
-        properties.put("spring.profiles.active", "test");
-        properties.put("lms.demo-data.enabled", "false");
-        properties.put("lms.firebase.project-id", TestFirebase.PROJECT_ID);
-        if (!TestFirebase.EMULATOR) {
-            properties.put("lms.firebase.credentials-path", LocalKeys.serviceAccountFile());
-            properties.put("lms.firebase.check-revoked", "false");
-        }
-        properties.put("lms.storage.backend", "filesystem");
-        properties.put("lms.storage.filesystem.directory", Files.createTempDirectory("drill-storage").toString());
+        properties.putAll(InProcessNode.settings("drill", services, jdbcUrl, redisUrl,
+                services.redisKeyPrefix + "drill-" + UUID.randomUUID() + ":"));
         properties.put("lms.backups.directory", Files.createTempDirectory("drill-backups").toString());
         // a killed node's segments are taken over after 3 s instead of 10 s
         properties.put("axon.eventhandling.tokenstore.claim-timeout", "3s");
-        properties.put("logging.level.root", "WARN");
         properties.putAll(overrides);
         return properties;
     }
 
     static DrillNode start(String jdbcUrl, String redisUrl, Map<String, String> overrides) throws IOException {
-        String[] arguments = properties(jdbcUrl, redisUrl, overrides).entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        SpringApplicationBuilder application = new SpringApplicationBuilder(LmsApplication.class);
-        if (!TestFirebase.EMULATOR) {
-            application.initializers(new LocalCertificates());
-        }
-        return new DrillNode(application.run(arguments));
+        return new DrillNode(InProcessNode.run(properties(jdbcUrl, redisUrl, overrides)));
     }
 
     Api api() {

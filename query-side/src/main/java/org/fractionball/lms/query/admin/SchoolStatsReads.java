@@ -1,6 +1,5 @@
 package org.fractionball.lms.query.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,7 +14,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Optional;
 
 /**
  * A school's user, content and activity figures (§5.7 stats), cached by version like the dashboards:
@@ -58,7 +56,7 @@ public class SchoolStatsReads {
         }
         String current = jdbc.queryForObject(VERSIONS, (rs, row) -> key(schoolId, rs.getLong(1), rs.getLong(2),
                 LocalDate.now(ZoneOffset.UTC)), schoolId, schoolId);
-        return answers.get(current, this::read, () -> snapshot.execute(status -> {
+        return answers.get(current, entry -> VersionedAnswers.tree(json, entry), () -> snapshot.execute(status -> {
             String stored = jdbc.queryForObject(VERSIONS + ", (now() AT TIME ZONE 'UTC')::date", (rs, row) ->
                     key(schoolId, rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class)), schoolId, schoolId);
             JsonNode computed = compute(schoolId);
@@ -72,14 +70,5 @@ public class SchoolStatsReads {
 
     private String key(long schoolId, long analytics, long users, LocalDate day) {
         return keyPrefix + schoolId + ":a" + analytics + ":u" + users + ":" + day;
-    }
-
-    /** An entry kept by another release that this one cannot read is computed afresh. */
-    private Optional<JsonNode> read(String entry) {
-        try {
-            return Optional.of(json.readTree(entry));
-        } catch (JsonProcessingException unreadable) {
-            return Optional.empty();
-        }
     }
 }

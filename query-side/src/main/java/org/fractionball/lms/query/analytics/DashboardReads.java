@@ -1,6 +1,5 @@
 package org.fractionball.lms.query.analytics;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,7 +38,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -120,7 +118,7 @@ public class DashboardReads {
         if (!answers.enabled()) {
             return snapshot.execute(status -> json.valueToTree(compute.get()));
         }
-        return answers.get(key(schoolId, now, versions[0], versions[1], part), this::read,
+        return answers.get(key(schoolId, now, versions[0], versions[1], part), entry -> VersionedAnswers.tree(json, entry),
                 () -> snapshot.execute(status -> {
                     long library = libraryVersions.current(schoolId);
                     long analytics = analyticsVersions.current(schoolId);
@@ -198,14 +196,5 @@ public class DashboardReads {
     private String key(long schoolId, Instant now, long library, long analytics, String part) {
         return keyPrefix + schoolId + ":l" + library + ":a" + analytics + ":" + LocalDate.ofInstant(now, ZoneOffset.UTC)
                 + ":" + part;
-    }
-
-    /** A part kept by another release that this one cannot read is computed afresh. */
-    private Optional<JsonNode> read(String part) {
-        try {
-            return Optional.of(json.readTree(part));
-        } catch (JsonProcessingException unreadable) {
-            return Optional.empty();
-        }
     }
 }

@@ -1,5 +1,8 @@
 package org.fractionball.lms.query.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.fractionball.lms.query.library.LibraryCache;
@@ -40,6 +43,15 @@ public final class VersionedAnswers<V> {
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
         return snapshot;
+    }
+
+    /** A JSON tree kept by this release, or empty for one another release wrote that this one cannot read. */
+    public static Optional<JsonNode> tree(ObjectMapper json, String entry) {
+        try {
+            return Optional.of(json.readTree(entry));
+        } catch (JsonProcessingException unreadable) {
+            return Optional.empty();
+        }
     }
 
     /** False when no cache is configured: every answer is then computed. */

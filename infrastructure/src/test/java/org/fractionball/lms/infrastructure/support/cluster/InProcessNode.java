@@ -27,11 +27,23 @@ public final class InProcessNode {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.port", Integer.toString(AppNode.freePort()));
         properties.put("lms.node-id", name);
+        properties.putAll(settings(name, services, database, services.redisUrl, keyPrefix));
+        properties.putAll(own);
+        return run(properties);
+    }
+
+    /**
+     * What every test node shares: the given database and Redis, a small pool, production token
+     * checks unless the emulator is used, filesystem storage in a temporary directory, quiet logs.
+     */
+    public static Map<String, String> settings(String name, TestServices services, String database, String redisUrl,
+                                               String keyPrefix) throws IOException {
+        Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", database);
         properties.put("spring.datasource.username", services.username);
         properties.put("spring.datasource.password", services.password);
         properties.put("spring.datasource.hikari.maximum-pool-size", "8");
-        properties.put("spring.data.redis.url", services.redisUrl);
+        properties.put("spring.data.redis.url", redisUrl);
         properties.put("lms.redis.key-prefix", keyPrefix);
         properties.put("spring.profiles.active", "test");
         properties.put("lms.demo-data.enabled", "false");
@@ -43,7 +55,11 @@ public final class InProcessNode {
         properties.put("lms.storage.backend", "filesystem");
         properties.put("lms.storage.filesystem.directory", Files.createTempDirectory(name + "-storage").toString());
         properties.put("logging.level.root", "WARN");
-        properties.putAll(own);
+        return properties;
+    }
+
+    /** Starts the application in this JVM with these properties (as {@code --key=value} arguments). */
+    public static ConfigurableApplicationContext run(Map<String, String> properties) {
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         SpringApplicationBuilder application = new SpringApplicationBuilder(LmsApplication.class);
