@@ -80,7 +80,7 @@ class RebuildSpeedBenchmarkIT {
                     // history_id is a sequence that a rebuild does not restart
                     "content_history", "SELECT kind, id, title, description, grade, topic, tags, duration, file_size,"
                             + " uri, thumbnail_uri, file_type, owner_id, school_id, status, created_at, updated_at,"
-                            + " search_vector, valid_from, valid_to FROM content_history",
+                            + " valid_from, valid_to FROM content_history",
                     "library_member", "SELECT * FROM library_member",
                     "library_school", "SELECT * FROM library_school"),
             ProjectionNames.AUDIT, tables(

@@ -32,6 +32,10 @@ import java.util.UUID;
 public class LibraryQueries {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String QUERY = " CROSS JOIN plainto_tsquery('english', ?) q";
+    /** content_view's generated {@code search_vector} (V10), computed for history versions, which do not store it (V50). */
+    private static final String SEARCH_VECTOR = "setweight(to_tsvector('english', title), 'A')"
+            + " || setweight(jsonb_to_tsvector('english', tags, '[\"string\"]'), 'B')"
+            + " || setweight(to_tsvector('english', description), 'C')";
     private static final String SELECT = """
             SELECT c.kind, c.id, c.title, c.description, c.grade, c.topic, c.tags::text AS tags, c.duration,
                    c.file_size, c.uri, c.thumbnail_uri, c.file_type, c.owner_id, m.full_name AS owner_name,
@@ -142,7 +146,8 @@ public class LibraryQueries {
             Timestamp at = Timestamp.from(filter.asOf());
             args.add(at);
             args.add(at);
-            rows = " FROM (SELECT * FROM content_history WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)) c";
+            rows = " FROM (SELECT *, " + SEARCH_VECTOR + " AS search_vector FROM content_history"
+                    + " WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)) c";
         }
         if (filter.search() == null) {
             return rows;
