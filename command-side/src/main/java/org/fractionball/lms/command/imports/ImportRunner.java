@@ -159,7 +159,10 @@ public class ImportRunner {
         return (ImportStarted) stream.next().getPayload();
     }
 
-    /** The uploader's request metadata, carried by the job's events, goes on every command sent for it. */
+    /**
+     * The uploader's request metadata, carried by the job's events, goes on every command sent for
+     * it, caused by the event and in its correlation (no correlation provider reads events).
+     */
     private static MetaData actorOf(EventMessage<?> message) {
         Map<String, Object> actor = new LinkedHashMap<>();
         for (String key : MetadataKeys.PROPAGATED) {
@@ -168,6 +171,8 @@ public class ImportRunner {
                 actor.put(key, value);
             }
         }
+        actor.putIfAbsent(MetadataKeys.CORRELATION_ID, message.getIdentifier());
+        actor.put(MetadataKeys.CAUSATION_ID, message.getIdentifier());
         return MetaData.from(actor);
     }
 }

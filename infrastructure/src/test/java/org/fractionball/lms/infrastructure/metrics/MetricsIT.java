@@ -1,6 +1,7 @@
 package org.fractionball.lms.infrastructure.metrics;
 
 import org.fractionball.lms.events.shared.Role;
+import org.fractionball.lms.projections.ProjectionNames;
 import org.fractionball.lms.infrastructure.support.Api;
 import org.fractionball.lms.infrastructure.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,25 @@ class MetricsIT extends IntegrationTest {
         // axon-micrometer's dimensional meters: one name, the processor as a tag
         assertThat(value(scrape, "eventProcessor_latency", "processorName=\"accounts\"")).isPresent();
         assertThat(sum(scrape, "eventProcessor_ingestedCounter_total", "processorName=\"accounts\"")).isPositive();
+    }
+
+    @Test
+    void event_processors_measure_live_events_and_not_a_replay() {
+        school(unique("metrics-live") + ".edu");
+        awaitProjections();
+        String processor = "processorName=\"accounts\"";
+        double before = sum(scrape(), "eventProcessor_ingestedCounter_total", processor);
+        long stored = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+
+        replay(ProjectionNames.ACCOUNTS, () -> { });
+        assertThat(stored).isGreaterThan(1);
+        assertThat(sum(scrape(), "eventProcessor_ingestedCounter_total", processor)).isEqualTo(before);
+
+        school(unique("metrics-live-after") + ".edu");
+        awaitProjections();
+        long live = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class) - stored;
+        assertThat(live).isPositive();
+        assertThat(sum(scrape(), "eventProcessor_ingestedCounter_total", processor)).isEqualTo(before + live);
     }
 
     private String scrape() {
