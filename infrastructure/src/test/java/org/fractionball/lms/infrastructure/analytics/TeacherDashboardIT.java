@@ -62,10 +62,10 @@ class TeacherDashboardIT extends AnalyticsApiSupport {
         // Thirds: 2 + 10 + 2 = 14 views by all five, 10 s each; the first 7 at 75 %, the other 7 at 25 %
         List<UUID> thirdsViews = views(thirds, teachers, now, 10, 0.75,
                 new Day(2, 0, 0), new Day(1, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4), new Day(0, 3, 3));
-        playlist(owner, "Fractions week", true, now.minusSeconds(900), halves, thirds);
-        playlist(owner, "Drafts", false, now.minusSeconds(800));
-        download(sheet, teachers.get(2), 2_048L, now.minusSeconds(60));
-        download(sheet, teachers.get(3), 2_048L, now.minusSeconds(30));
+        playlist(owner, "Fractions week", true, today(now, 900), halves, thirds);
+        playlist(owner, "Drafts", false, today(now, 800));
+        download(sheet, teachers.get(2), 2_048L, today(now, 60));
+        download(sheet, teachers.get(3), 2_048L, today(now, 30));
         awaitProjections();
         assertThat(thirdsViews).hasSize(14);
 
@@ -139,9 +139,19 @@ class TeacherDashboardIT extends AnalyticsApiSupport {
     }
 
     /** Noon of the day {@code daysAgo} before today, or a few minutes ago for today. */
+    /**
+     * {@code secondsBefore} (under 1200) before now, or, when that is still yesterday (a run just
+     * after midnight UTC), as long before 20 minutes into today: today's events stay today's, in order.
+     */
+    private static Instant today(Instant now, long secondsBefore) {
+        Instant at = now.minusSeconds(secondsBefore);
+        Instant startOfDay = LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return at.isBefore(startOfDay) ? startOfDay.plusSeconds(1200 - secondsBefore) : at;
+    }
+
     private static Instant at(Instant now, int daysAgo) {
         if (daysAgo == 0) {
-            return now.minusSeconds(600);
+            return today(now, 600);
         }
         return LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(daysAgo).atTime(12, 0).toInstant(ZoneOffset.UTC);
     }

@@ -74,6 +74,10 @@ final class ContentWrites {
 
     /** Writes {@code batch} in the current transaction and returns the schools whose library it changed. */
     static Set<Long> write(Connection connection, List<Change> batch) throws SQLException {
+        if (connection.getAutoCommit()) {
+            // lms.history_written is transaction-local: in autocommit the trigger would write every version twice
+            throw new IllegalStateException("The content projection writes in its event processor's transaction");
+        }
         Set<Long> schools = new HashSet<>();
         List<RowChange> rows = new ArrayList<>();
         List<Statement> statements = new ArrayList<>();
