@@ -164,15 +164,6 @@ public class ImportRunner {
      * it, caused by the event and in its correlation (no correlation provider reads events).
      */
     private static MetaData actorOf(EventMessage<?> message) {
-        Map<String, Object> actor = new LinkedHashMap<>();
-        for (String key : MetadataKeys.PROPAGATED) {
-            Object value = message.getMetaData().get(key);
-            if (value != null) {
-                actor.put(key, value);
-            }
-        }
-        actor.putIfAbsent(MetadataKeys.CORRELATION_ID, message.getIdentifier());
-        actor.put(MetadataKeys.CAUSATION_ID, message.getIdentifier());
-        return MetaData.from(actor);
+        return MetaData.from(MetadataKeys.causedBy(message.getIdentifier(), message.getMetaData()));
     }
 }

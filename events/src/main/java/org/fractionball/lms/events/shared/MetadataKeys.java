@@ -1,6 +1,8 @@
 package org.fractionball.lms.events.shared;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Keys of the metadata every stored event carries (who, from where, and why). */
 public final class MetadataKeys {
@@ -19,5 +21,22 @@ public final class MetadataKeys {
             CLIENT_IP, USER_AGENT, REQUEST_ID, CORRELATION_ID);
 
     private MetadataKeys() {
+    }
+
+    /**
+     * The metadata of a message caused by the message {@code causeId} with {@code metadata}: its
+     * {@link #PROPAGATED} values, its correlation id (or, first in a chain, its id) and the cause as causation.
+     */
+    public static Map<String, Object> causedBy(String causeId, Map<String, ?> metadata) {
+        Map<String, Object> caused = new LinkedHashMap<>();
+        for (String key : PROPAGATED) {
+            Object value = metadata.get(key);
+            if (value != null) {
+                caused.put(key, value);
+            }
+        }
+        caused.putIfAbsent(CORRELATION_ID, causeId);
+        caused.put(CAUSATION_ID, causeId);
+        return caused;
     }
 }

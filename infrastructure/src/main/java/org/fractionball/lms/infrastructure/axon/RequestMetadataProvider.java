@@ -5,7 +5,6 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.fractionball.lms.events.shared.MetadataKeys;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -25,15 +24,6 @@ class RequestMetadataProvider implements CorrelationDataProvider {
         if (message instanceof EventMessage) {
             return Map.of();
         }
-        Map<String, Object> data = new HashMap<>();
-        for (String key : MetadataKeys.PROPAGATED) {
-            Object value = message.getMetaData().get(key);
-            if (value != null) {
-                data.put(key, value);
-            }
-        }
-        data.putIfAbsent(MetadataKeys.CORRELATION_ID, message.getIdentifier());
-        data.put(MetadataKeys.CAUSATION_ID, message.getIdentifier());
-        return data;
+        return MetadataKeys.causedBy(message.getIdentifier(), message.getMetaData());
     }
 }

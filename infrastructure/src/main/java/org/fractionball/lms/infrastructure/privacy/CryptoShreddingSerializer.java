@@ -82,12 +82,7 @@ public class CryptoShreddingSerializer implements Serializer {
     @Override
     @SuppressWarnings("rawtypes")
     public Class classForType(SerializedType type) {
-        Class<?> known = classes.get(type);
-        if (known == null) {
-            known = delegate.classForType(type);
-            classes.put(type, known);
-        }
-        return known;
+        return classes.computeIfAbsent(type, delegate::classForType);
     }
 
     @Override

@@ -69,8 +69,7 @@ public class ContentProjection {
     void on(ContentCreated event, @Timestamp Instant at) {
         ContentRow created = ContentRow.created(kind(event.kind()), event.contentId(), event.details(),
                 event.ownerId(), event.schoolId(), event.storagePath(), at);
-        writes.add(new RowChange(at, created.kind(), created.id(), event.schoolId(),
-                row -> row == null ? created : row));
+        writes.add(new RowChange(at, created.kind(), created.id(), row -> row == null ? created : row));
     }
 
     @EventHandler
@@ -195,7 +194,7 @@ public class ContentProjection {
 
     /** A change to one item's row, if it exists. */
     private void change(ContentKind kind, UUID contentId, Instant at, UnaryOperator<ContentRow> change) {
-        writes.add(new RowChange(at, kind(kind), contentId, null, row -> row == null ? null : change.apply(row)));
+        writes.add(new RowChange(at, kind(kind), contentId, row -> row == null ? null : change.apply(row)));
     }
 
     /** A statement on the library's other tables that returns the ids of the schools whose library it changed. */

@@ -38,31 +38,31 @@ record ContentRow(String kind, UUID id, String title, String description, String
 
     ContentRow submitted(Instant at) {
         Instant time = stored(at);
-        return new ContentRow(kind, id, title, description, grade, topic, tags, duration, fileSize, uri, thumbnailUri,
-                fileType, ownerId, schoolId, ContentStatus.PENDING.name(), storagePath, time, reviewedBy, reviewedAt,
-                reviewNotes, createdAt, time);
+        return inReview(ContentStatus.PENDING, time, reviewedBy, reviewedAt, reviewNotes, time);
     }
 
     /** Approved or rejected by {@code reviewerId}; {@code submitted_at} stays. */
     ContentRow reviewed(ContentStatus outcome, long reviewerId, String notes, Instant at) {
         Instant time = stored(at);
-        return new ContentRow(kind, id, title, description, grade, topic, tags, duration, fileSize, uri, thumbnailUri,
-                fileType, ownerId, schoolId, outcome.name(), storagePath, submittedAt, reviewerId, time,
-                orEmpty(notes), createdAt, time);
+        return inReview(outcome, submittedAt, reviewerId, time, orEmpty(notes), time);
     }
 
     /** Published by an admin without a review: submitted and reviewed at once, the reviewer unchanged. */
     ContentRow publishedWithoutReview(Instant at) {
         Instant time = stored(at);
-        return new ContentRow(kind, id, title, description, grade, topic, tags, duration, fileSize, uri, thumbnailUri,
-                fileType, ownerId, schoolId, ContentStatus.PUBLISHED.name(), storagePath, time, reviewedBy, time, "",
-                createdAt, time);
+        return inReview(ContentStatus.PUBLISHED, time, reviewedBy, time, "", time);
     }
 
     ContentRow returnedToDraft(Instant at) {
+        return inReview(ContentStatus.DRAFT, null, null, null, "", stored(at));
+    }
+
+    /** This row with another review state; the details stay. */
+    private ContentRow inReview(ContentStatus status, Instant submittedAt, Long reviewedBy, Instant reviewedAt,
+                                String reviewNotes, Instant updatedAt) {
         return new ContentRow(kind, id, title, description, grade, topic, tags, duration, fileSize, uri, thumbnailUri,
-                fileType, ownerId, schoolId, ContentStatus.DRAFT.name(), storagePath, null, null, null, "", createdAt,
-                stored(at));
+                fileType, ownerId, schoolId, status.name(), storagePath, submittedAt, reviewedBy, reviewedAt,
+                reviewNotes, createdAt, updatedAt);
     }
 
     /**

@@ -3,7 +3,6 @@ package org.fractionball.lms.projections.content;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,9 +52,9 @@ final class ContentWrites {
     /**
      * A change to one {@code content_view} row: {@code change} maps the row (null when there is none)
      * to its new state (null to delete it). The library of the row's school is raised when the row
-     * exists before or after, and {@code school}'s when it is not null (a creation).
+     * exists before or after.
      */
-    record RowChange(Instant at, String kind, UUID id, Long school, UnaryOperator<ContentRow> change)
+    record RowChange(Instant at, String kind, UUID id, UnaryOperator<ContentRow> change)
             implements Change {
     }
 
@@ -113,14 +112,9 @@ final class ContentWrites {
             Key key = new Key(change.kind(), change.id());
             ContentRow before = rows.get(key);
             ContentRow after = change.change().apply(before);
-            if (change.school() != null) {
-                schools.add(change.school());
-            }
-            if (before != null) {
-                schools.add(before.schoolId());
-            }
-            if (after != null) {
-                schools.add(after.schoolId());
+            if (before != null || after != null) {
+                // an item never changes school
+                schools.add((after != null ? after : before).schoolId());
             }
             rows.put(key, after);
             boolean shown = before != null && after != null && before.showsAs(after);
@@ -146,14 +140,13 @@ final class ContentWrites {
     }
 
     private static Map<Key, ContentRow> load(Connection connection, List<RowChange> changes) throws SQLException {
-        Set<Key> keys = new HashSet<>();
-        changes.forEach(change -> keys.add(new Key(change.kind(), change.id())));
+        List<Key> keys = changes.stream().map(change -> new Key(change.kind(), change.id())).distinct().toList();
         Map<Key, ContentRow> rows = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS.replace("\n", " ")
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
                 + " FROM unnest(?::varchar[], ?::uuid[]) AS k (k_kind, k_id)"
                 + " JOIN content_view ON kind = k_kind AND id = k_id")) {
-            select.setArray(1, array(connection, "varchar", keys.stream().map(Key::kind).toArray()));
-            select.setArray(2, array(connection, "uuid", keys.stream().map(Key::id).toArray()));
+            select.setArray(1, connection.createArrayOf("varchar", keys.stream().map(Key::kind).toArray()));
+            select.setArray(2, connection.createArrayOf("uuid", keys.stream().map(Key::id).toArray()));
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     ContentRow row = row(result);
@@ -343,7 +336,7 @@ final class ContentWrites {
         return schools;
     }
 
-    static String json(List<?> tags) {
+    private static String json(List<?> tags) {
         try {
             return JSON.writeValueAsString(tags);
         } catch (JsonProcessingException impossible) {
@@ -366,10 +359,6 @@ final class ContentWrites {
 
     private static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
-    }
-
-    private static Array array(Connection connection, String type, Object[] values) throws SQLException {
-        return connection.createArrayOf(type, values);
     }
 
     private record Key(String kind, UUID id) {
