@@ -32,12 +32,34 @@ public final class ProjectionTables {
             ProjectionNames.ANALYTICS, List.of("analytics_version", "user_counter_version"),
             ProjectionNames.CONFIG, List.of("config_version"));
 
+    /**
+     * Indexes a blue/green rebuild creates only once it has caught up: each serves queries alone,
+     * never a handler's write, and building one over the finished table costs a fraction of keeping
+     * it up to date row by row through a replay (docs/benchmarks.md, "Indexes built after the
+     * replay"). An index missing here is kept all along, the safe default for a new one.
+     */
+    private static final Map<String, List<String>> DEFERRED_INDEXES = Map.of(
+            // kept: content_view_owner (a user's rename and removal), content_history_open (closing a version)
+            ProjectionNames.CONTENT, List.of("content_view_search", "content_view_library",
+                    "content_view_library_grade", "content_view_library_topic", "content_view_library_duration",
+                    "content_view_school", "content_view_school_review", "content_view_review",
+                    "content_view_unpublished_owner", "content_history_school", "library_member_school"),
+            ProjectionNames.AUDIT, List.of("audit_event_index_actor_id", "audit_event_index_actor_uid",
+                    "audit_event_index_school", "audit_event_index_aggregate", "audit_event_index_aggregate_type",
+                    "audit_event_index_event_type", "audit_event_index_created", "audit_log_view_created",
+                    "audit_log_view_action", "audit_log_view_action_event"));
+
     private ProjectionTables() {
     }
 
     /** The tables the group's handlers write, empty for a group that keeps none (not rebuildable). */
     public static List<String> ownedBy(String group) {
         return OWNED.getOrDefault(group, List.of());
+    }
+
+    /** The group's indexes that a rebuild builds after its replay, by name. */
+    public static List<String> deferredIndexesOf(String group) {
+        return DEFERRED_INDEXES.getOrDefault(group, List.of());
     }
 
     /** The version tables (column {@code version}) whose values key the group's cached answers. */

@@ -20,13 +20,23 @@ record Cpu(long nanoTime, long busy, long total, long jvm, Map<Integer, Long> ba
     private static final int TICKS_PER_SECOND = 100;
 
     static Cpu sample(List<Integer> backendPids) {
-        long now = System.nanoTime();
-        long[] machine = machine();
         Map<Integer, Long> backends = new HashMap<>();
         for (int pid : backendPids) {
-            backends.put(pid, processTicks("/proc/" + pid + "/stat"));
+            backends.put(pid, backendTicks(pid));
         }
-        return new Cpu(now, machine[0], machine[1], processTicks("/proc/self/stat"), backends);
+        return sample(backends);
+    }
+
+    /** A sample with the backends' CPU ticks as given (a backend's last reading, when it is gone). */
+    static Cpu sample(Map<Integer, Long> backendTicks) {
+        long now = System.nanoTime();
+        long[] machine = machine();
+        return new Cpu(now, machine[0], machine[1], processTicks("/proc/self/stat"), Map.copyOf(backendTicks));
+    }
+
+    /** CPU ticks of a PostgreSQL backend so far, 0 when it is gone. */
+    static long backendTicks(int pid) {
+        return processTicks("/proc/" + pid + "/stat");
     }
 
     /** Cores used, on average between the two samples, by processes other than this JVM and its backends. */

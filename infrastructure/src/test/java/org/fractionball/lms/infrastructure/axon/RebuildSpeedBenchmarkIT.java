@@ -2,6 +2,7 @@ package org.fractionball.lms.infrastructure.axon;
 
 import org.flywaydb.core.Flyway;
 import org.fractionball.lms.infrastructure.LmsApplication;
+import org.fractionball.lms.infrastructure.ops.rebuild.ProjectionRebuilds;
 import org.fractionball.lms.infrastructure.support.TestFirebase;
 import org.fractionball.lms.infrastructure.support.TestServices;
 import org.fractionball.lms.projections.ProjectionNames;
@@ -44,18 +45,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>(a) Axon's default configuration — tracking processor, batch size 1, one segment, no
  *       dead-letter queue, the storage engine's default fetch batch of 100, handler timeouts on — replays the first
  *       {@code benchmark.sample-events} events only (it commits every event; the full run would take
- *       most of an hour), and its read tables are check-summed;</li>
- *   <li>(b) the production configuration ({@code application.yml} as it is) replays the same prefix,
- *       and its read tables must have the same checksums as (a)'s;</li>
- *   <li>after the remaining events are stored, (b) replays all {@code benchmark.events}.</li>
+ *       most of an hour) into cleared tables, and its read tables are check-summed;</li>
+ *   <li>(b) the production rebuild ({@code application.yml} as it is; {@link ProjectionRebuilds}, as
+ *       {@code POST /api/ops/projections/{name}/rebuild/} runs it) rebuilds over the same prefix,
+ *       and the tables it puts live must have the same checksums as (a)'s;</li>
+ *   <li>after the remaining events are stored, (b) rebuilds over all {@code benchmark.events}.</li>
  * </ol>
- * Each replay clears the group's token and tables and starts the application (no web server, no
- * scheduled jobs, every other processor's token set to the head so that only the measured group
- * works); it is timed from the moment the processor writes its token until the token has passed the
- * last event. For each replay it reports the CPU time per event (this JVM and its PostgreSQL
- * backends), how many cores other processes used meanwhile (the machine is shared), and where the
- * processor thread spent its time ({@link StageSampler}). It asserts completeness and equal
- * checksums, nothing about time.
+ * Each run starts the application (no web server, no scheduled jobs, every processor not measured at
+ * the head, so that only the measured work runs) and is timed as {@link #replay} says. For each it
+ * reports the CPU time per event (this JVM and its PostgreSQL backends), how many cores other
+ * processes used meanwhile (the machine is shared), and where the processor thread spent its time
+ * ({@link StageSampler}). It asserts completeness and equal checksums, nothing about time.
  *
  * <p>Tagged "benchmark": run only with {@code -Dgroups=benchmark}. Sizes and variants, passed with
  * {@code -DargLine="…"}: {@code -Dbenchmark.events} (1,000,000), {@code -Dbenchmark.sample-events}
@@ -93,11 +93,12 @@ class RebuildSpeedBenchmarkIT {
     private static final Configuration AXON_DEFAULT = new Configuration("a",
             "Axon default: tracking, batch 1, 1 segment, no DLQ, fetch 100", List.of());
     private static final Configuration PRODUCTION = new Configuration("b",
-            "production (application.yml)" + (PRODUCTION_ARGS.isEmpty() ? "" : " with " + PRODUCTION_ARGS),
+            "production rebuild (blue/green, application.yml)"
+                    + (PRODUCTION_ARGS.isEmpty() ? "" : " with " + PRODUCTION_ARGS),
             PRODUCTION_ARGS);
 
     private record Run(String group, Configuration configuration, long events, long replayMillis,
-                       double cpuMicrosPerEvent, double postgresMicrosPerEvent, double otherCores,
+                       long indexMillis, double cpuMicrosPerEvent, double postgresMicrosPerEvent, double otherCores,
                        Map<String, Double> stages) {
         double eventsPerSecond() {
             return events * 1000.0 / Math.max(1, replayMillis);
@@ -187,13 +188,23 @@ class RebuildSpeedBenchmarkIT {
                 events.position(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Clears the group's token and tables, starts the application and times the replay up to {@code last}. */
+    /**
+     * Replays the group's events up to {@code last}, timed: (a) clears its token and tables and starts
+     * the application, and is timed from the moment the processor writes its token until the token
+     * has passed {@code last}; (b) starts the application with every processor at {@code last} and
+     * runs the production rebuild ({@link ProjectionRebuilds}: new tables built from the first event
+     * while the live ones serve, the indexes that only queries use built once it has caught up, then
+     * the switch), timed from the request until the new tables are live.
+     */
     private Run replay(String group, Configuration configuration, long last) throws Exception {
+        boolean rebuild = configuration != AXON_DEFAULT;
         try (Connection connection = connect()) {
-            execute(connection, "DELETE FROM token_entry WHERE processor_name = '" + group + "'");
             execute(connection, "DELETE FROM dead_letter_entry WHERE processing_group = '" + group + "'");
-            execute(connection, "TRUNCATE " + String.join(", ", TABLES.get(group).keySet()));
-            // every other processor starts at the head, so that it stays idle during the replay
+            if (!rebuild) {
+                execute(connection, "DELETE FROM token_entry WHERE processor_name = '" + group + "'");
+                execute(connection, "TRUNCATE " + String.join(", ", TABLES.get(group).keySet()));
+            }
+            // every other processor (and for (b) the live one) starts at the head, so that it stays idle
             execute(connection, "UPDATE token_entry SET token = convert_to('{\"index\":" + last
                     + ",\"gaps\":[]}', 'UTF8'), token_type = 'org.axonframework.eventhandling.GapAwareTrackingToken'");
             execute(connection, "VACUUM ANALYZE " + String.join(", ", TABLES.get(group).keySet()));
@@ -202,22 +213,55 @@ class RebuildSpeedBenchmarkIT {
         Cpu.awaitIdle(Duration.ofSeconds(5));
 
         long started = System.nanoTime();
+        long deadline = started + TIMEOUT.toNanos();
         Cpu atStart;
         Cpu atEnd;
-        long passed;
-        StageSampler stages = new StageSampler(group);
+        long indexingNanos = 0;
+        StageSampler stages;
         try (Connection connection = connect();
-             PreparedStatement tokenStored = connection.prepareStatement(
-                     "SELECT EXISTS (SELECT 1 FROM token_entry WHERE processor_name = ?)")) {
-            tokenStored.setString(1, group);
-            try (ConfigurableApplicationContext context = start(configuration, group)) {
-                // the processor writes its token as it starts, right before its first read
-                long deadline = started + TIMEOUT.toNanos();
-                while (!queryBoolean(tokenStored)) {
-                    assertThat(System.nanoTime()).as("%s writes its token", group).isLessThan(deadline);
-                    Thread.sleep(1);
+             BackendCpuWatch backends = new BackendCpuWatch(connect());
+             ConfigurableApplicationContext context = start(configuration, group)) {
+            backends.start();
+            if (rebuild) {
+                ProjectionRebuilds rebuilds = context.getBean(ProjectionRebuilds.class);
+                int target = rebuilds.version(group) + 1;
+                stages = new StageSampler("[" + group + "@v" + target + "]");
+                atStart = Cpu.sample(backends.now());
+                stages.start();
+                assertThat(rebuilds.start(group)).as("%s rebuild started", group).isPresent();
+                long indexingFrom = 0;
+                while (rebuilds.version(group) < target) {
+                    Map<String, Object> progress = rebuilds.rebuildOf(group);
+                    assertThat(progress).as("%s rebuild", group).isNotNull();
+                    assertThat(progress.get("error")).as("%s rebuild error", group).isNull();
+                    boolean indexing = "indexing".equals(progress.get("status"));
+                    long now = System.nanoTime();
+                    if (indexing && indexingFrom == 0) {
+                        indexingFrom = now;
+                    } else if (!indexing && indexingFrom != 0) {
+                        indexingNanos += now - indexingFrom;
+                        indexingFrom = 0;
+                    }
+                    assertThat(now).as("(%s) %s rebuilt within %s", configuration.label(), group, TIMEOUT)
+                            .isLessThan(deadline);
+                    Thread.sleep(POLL_MILLIS);
                 }
-                atStart = Cpu.sample(backends(connection));
+                atEnd = Cpu.sample(backends.now());
+                if (indexingFrom != 0) {
+                    indexingNanos += atEnd.nanoTime() - indexingFrom;
+                }
+            } else {
+                stages = new StageSampler("[" + group + "]");
+                try (PreparedStatement tokenStored = connection.prepareStatement(
+                        "SELECT EXISTS (SELECT 1 FROM token_entry WHERE processor_name = ?)")) {
+                    tokenStored.setString(1, group);
+                    // the processor writes its token as it starts, right before its first read
+                    while (!queryBoolean(tokenStored)) {
+                        assertThat(System.nanoTime()).as("%s writes its token", group).isLessThan(deadline);
+                        Thread.sleep(1);
+                    }
+                }
+                atStart = Cpu.sample(backends.now());
                 stages.start();
                 ProjectionPositions positions = context.getBean(ProjectionPositions.class);
                 while (!positions.hasPassed(group, last)) {
@@ -225,18 +269,18 @@ class RebuildSpeedBenchmarkIT {
                             group, last, TIMEOUT).isLessThan(deadline);
                     Thread.sleep(POLL_MILLIS);
                 }
-                atEnd = Cpu.sample(backends(connection));
-                passed = atEnd.nanoTime();
-                stages.finish();
+                atEnd = Cpu.sample(backends.now());
             }
+            stages.finish();
         }
-        Run run = new Run(group, configuration, last, (passed - atStart.nanoTime()) / 1_000_000,
-                Cpu.oursMicros(atStart, atEnd) / last, Cpu.backendMicros(atStart, atEnd) / last,
-                Cpu.otherCores(atStart, atEnd), stages.shares());
-        log("%s (%s) %s: %,d events in %,d ms = %,.0f events/s, %.0f µs CPU per event (PostgreSQL %.0f), other"
-                        + " processes %.2f cores, processor thread: %s", group, configuration.label(),
-                configuration.description(), last, run.replayMillis(), run.eventsPerSecond(), run.cpuMicrosPerEvent(),
-                run.postgresMicrosPerEvent(), run.otherCores(), stages(run.stages()));
+        Run run = new Run(group, configuration, last, (atEnd.nanoTime() - atStart.nanoTime()) / 1_000_000,
+                indexingNanos / 1_000_000, Cpu.oursMicros(atStart, atEnd) / last,
+                Cpu.backendMicros(atStart, atEnd) / last, Cpu.otherCores(atStart, atEnd), stages.shares());
+        log("%s (%s) %s: %,d events in %,d ms (indexes built after the replay: %,d ms) = %,.0f events/s, %.0f µs CPU"
+                        + " per event (PostgreSQL %.0f), other processes %.2f cores, processor thread: %s", group,
+                configuration.label(), configuration.description(), last, run.replayMillis(), run.indexMillis(),
+                run.eventsPerSecond(), run.cpuMicrosPerEvent(), run.postgresMicrosPerEvent(), run.otherCores(),
+                stages(run.stages()));
         return run;
     }
 
@@ -306,15 +350,16 @@ class RebuildSpeedBenchmarkIT {
         StringBuilder report = new StringBuilder();
         report.append(String.format(Locale.ROOT, "Rebuild speed: %,d events (sample %,d), %d cores%n%nEvent mix: %s%n%n",
                 EVENTS, SAMPLE, Runtime.getRuntime().availableProcessors(), mix));
-        report.append("| group | configuration | events replayed | replay (ms) | events/s | vs (a) | CPU per event (µs) "
-                + "| of which PostgreSQL (µs) | other processes (cores) | processor thread |\n");
-        report.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        report.append("| group | configuration | events replayed | replay (ms) | of which indexes built after (ms) "
+                + "| events/s | vs (a) | CPU per event (µs) | of which PostgreSQL (µs) | other processes (cores) "
+                + "| processor thread |\n");
+        report.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Run run : runs) {
             Run baseline = runs.stream().filter(r -> r.group().equals(run.group())
                     && r.configuration() == AXON_DEFAULT).findFirst().orElseThrow();
-            report.append(String.format(Locale.ROOT, "| %s | (%s) %s | %,d | %,d | %,.0f | %.1f× | %.0f | %.0f | %.2f | %s |%n",
-                    run.group(), run.configuration().label(), run.configuration().description(), run.events(),
-                    run.replayMillis(), run.eventsPerSecond(), run.eventsPerSecond() / baseline.eventsPerSecond(),
+            report.append(String.format(Locale.ROOT, "| %s | (%s) %s | %,d | %,d | %,d | %,.0f | %.1f× | %.0f | %.0f | %.2f "
+                            + "| %s |%n", run.group(), run.configuration().label(), run.configuration().description(),
+                    run.events(), run.replayMillis(), run.indexMillis(), run.eventsPerSecond(), run.eventsPerSecond() / baseline.eventsPerSecond(),
                     run.cpuMicrosPerEvent(), run.postgresMicrosPerEvent(), run.otherCores(), stages(run.stages())));
         }
         report.append("\nRead tables of (a) and (b) over the first ").append(String.format(Locale.ROOT, "%,d", SAMPLE))
@@ -334,18 +379,6 @@ class RebuildSpeedBenchmarkIT {
             tables.put(namesAndQueries[i], namesAndQueries[i + 1]);
         }
         return tables;
-    }
-
-    /** Process ids of the PostgreSQL backends serving this benchmark's database. */
-    private static List<Integer> backends(Connection connection) throws SQLException {
-        List<Integer> pids = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
-                "SELECT pid FROM pg_stat_activity WHERE datname = current_database()")) {
-            while (rs.next()) {
-                pids.add(rs.getInt(1));
-            }
-        }
-        return pids;
     }
 
     private static boolean queryBoolean(PreparedStatement query) throws SQLException {

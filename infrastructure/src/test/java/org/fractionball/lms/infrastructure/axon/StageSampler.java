@@ -37,14 +37,15 @@ final class StageSampler extends Thread {
 
     private static final long SAMPLE_MILLIS = 5;
 
-    private final String group;
+    /** Part of the processor thread's name: {@code [group]}, or {@code [group@v} for a rebuild's processor. */
+    private final String threadName;
     private final Map<String, Long> counts = new LinkedHashMap<>();
     private volatile boolean running = true;
 
-    StageSampler(String group) {
+    StageSampler(String threadName) {
         super("benchmark-stage-sampler");
         setDaemon(true);
-        this.group = group;
+        this.threadName = threadName;
         STAGES.forEach(stage -> counts.put(stage.name(), 0L));
         counts.put("other", 0L);
     }
@@ -55,7 +56,7 @@ final class StageSampler extends Thread {
         while (running) {
             if (processor == null || !processor.isAlive()) {
                 processor = Thread.getAllStackTraces().keySet().stream()
-                        .filter(thread -> thread.getName().contains("[" + group + "]")).findFirst().orElse(null);
+                        .filter(thread -> thread.getName().contains(threadName)).findFirst().orElse(null);
             }
             if (processor != null) {
                 StackTraceElement[] frames = processor.getStackTrace();

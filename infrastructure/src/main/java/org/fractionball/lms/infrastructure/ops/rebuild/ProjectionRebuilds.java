@@ -52,6 +52,8 @@ import java.util.concurrent.TimeUnit;
 public class ProjectionRebuilds implements SmartLifecycle {
     /** The rebuild is caught up, and switched, when at most this many events are left. */
     static final long CAUGHT_UP_WITHIN = 5;
+    /** How often a rebuild running here is advanced (progress written, caught up or not). */
+    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(100);
     /** Progress is measured over the last this long. */
     private static final Duration RATE_WINDOW = Duration.ofSeconds(10);
     /** First key of the advisory locks; the second is the group name's hash. */
@@ -68,15 +70,19 @@ public class ProjectionRebuilds implements SmartLifecycle {
     private final Duration checkInterval;
     private final String nodeId;
     private final boolean claims;
+    private final String indexMemory;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
+    /** When {@link #tick} next looks for rebuilds to claim (scheduler thread only). */
+    private long nextCheck = System.nanoTime();
 
     public ProjectionRebuilds(ApplicationContext context, JdbcTemplate jdbc, DataSource dataSource,
                               PlatformTransactionManager transactionManager, EventProcessingConfiguration processing,
                               ProjectionPositions positions, Environment environment,
                               @Value("${lms.rebuilds.check-interval:1s}") Duration checkInterval,
                               @Value("${lms.node-id:}") String nodeId,
-                              @Value("${lms.rebuilds.claim:true}") boolean claims) {
+                              @Value("${lms.rebuilds.claim:true}") boolean claims,
+                              @Value("${lms.rebuilds.index-memory:256MB}") String indexMemory) {
         this.context = context;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -85,6 +91,10 @@ public class ProjectionRebuilds implements SmartLifecycle {
         this.positions = positions;
         this.environment = environment;
         this.checkInterval = checkInterval;
+        if (!indexMemory.matches("[0-9]+[kMG]B")) {
+            throw new IllegalArgumentException("lms.rebuilds.index-memory must be a size such as 256MB: " + indexMemory);
+        }
+        this.indexMemory = indexMemory;
         this.nodeId = nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId;
         // only nodes that run the projections run their rebuilds (docs/architecture.md, node roles)
         this.claims = claims && NodeRoles.of(environment).has(NodeRoles.Role.PROJECTIONS);
@@ -182,11 +192,31 @@ public class ProjectionRebuilds implements SmartLifecycle {
         return (long) Math.ceil(Math.max(0, head - position) / eventsPerSecond);
     }
 
+    /**
+     * Looks for rebuilds to claim each check interval; advances the ones running here more often, so
+     * that a rebuild that has caught up switches within a tenth of a second, not a whole interval.
+     */
+    private void tick() {
+        long now = System.nanoTime();
+        if (now - nextCheck >= 0) {
+            nextCheck = now + checkInterval.toNanos();
+            check();
+            return;
+        }
+        try {
+            for (Running rebuild : List.copyOf(running.values())) {
+                advance(rebuild);
+            }
+        } catch (RuntimeException failure) {
+            LOG.warn("Projection rebuild progress failed; retrying", failure);
+        }
+    }
+
     /** Claims unfinished rebuilds no node runs and advances the ones this node runs. */
     void check() {
         try {
             for (String group : jdbc.queryForList(
-                    "SELECT name FROM projection_rebuild WHERE status IN ('building', 'switching') ORDER BY name",
+                    "SELECT name FROM projection_rebuild WHERE status IN ('building', 'indexing', 'switching') ORDER BY name",
                     String.class)) {
                 if (!running.containsKey(group) && rebuildable(group)) {
                     claim(group);
@@ -214,7 +244,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
                 return;
             }
             Integer target = jdbc.query("SELECT target_version FROM projection_rebuild WHERE name = ? "
-                    + "AND status IN ('building', 'switching')", rs -> rs.next() ? rs.getInt(1) : null, group);
+                    + "AND status IN ('building', 'indexing', 'switching')", rs -> rs.next() ? rs.getInt(1) : null, group);
             if (target == null) {
                 release(lock, group);
                 return;
@@ -257,9 +287,45 @@ public class ProjectionRebuilds implements SmartLifecycle {
         // a processor without a stored position has not started, unless the store is empty
         boolean started = stored >= 0 || head == 0 && jdbc.queryForObject(
                 "SELECT count(*) FROM token_entry WHERE processor_name = ?", Long.class, run.processorName) > 0;
-        if (started && position >= head - CAUGHT_UP_WITHIN) {
+        // the indexes are built first; the next tick switches once the processor has caught up again
+        if (started && position >= head - CAUGHT_UP_WITHIN && !buildDeferredIndexes(run)) {
             switchOver(rebuild);
         }
+    }
+
+    /**
+     * Builds the indexes left out of the copies during the replay, each in a transaction of its own
+     * (a restart keeps the ones built), while the rebuild processor waits for each to finish (an
+     * index build blocks writes to its table) and then catches up again.
+     *
+     * @return whether any was left to build
+     */
+    private boolean buildDeferredIndexes(RebuildRun run) {
+        List<String> indexes = transactions.execute(status -> {
+            jdbc.execute("SET LOCAL search_path = pg_catalog");
+            return RebuildSchema.indexesToBuild(jdbc, run.group);
+        });
+        if (indexes.isEmpty()) {
+            return false;
+        }
+        jdbc.update("UPDATE projection_rebuild SET status = 'indexing' WHERE name = ? AND status = 'building'",
+                run.group);
+        try {
+            long started = System.nanoTime();
+            for (String index : indexes) {
+                transactions.executeWithoutResult(status -> {
+                    jdbc.execute("SET LOCAL search_path = pg_catalog");
+                    jdbc.execute("SET LOCAL maintenance_work_mem = '" + indexMemory + "'");
+                    jdbc.execute(index);
+                });
+            }
+            LOG.info("Built the {} deferred indexes of {} version {} in {} ms", indexes.size(), run.group,
+                    run.targetVersion, (System.nanoTime() - started) / 1_000_000);
+        } finally {
+            jdbc.update("UPDATE projection_rebuild SET status = 'building' WHERE name = ? AND status = 'indexing'",
+                    run.group);
+        }
+        return true;
     }
 
     /**
@@ -351,7 +417,8 @@ public class ProjectionRebuilds implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleWithFixedDelay(this::check, 0, checkInterval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::tick, 0, Math.min(checkInterval.toMillis(), PROGRESS_INTERVAL.toMillis()),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Stops the rebuilds running here where they are; another node, or this one restarted, resumes them. */

@@ -4,15 +4,18 @@ import org.fractionball.lms.projections.ProjectionTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The tables of a blue/green rebuild. Version N+1 of a group is built in the schema
  * {@code rebuild_<group>}: a copy of each table the group owns with the same columns, defaults,
  * generated columns, checks, constraints, indexes and triggers under the same names (so once moved
  * into {@code public} the tables are indistinguishable from what the migrations made), and a
- * sequence of its own for each serial column. The switch moves the live tables into
+ * sequence of its own for each serial column. The indexes only queries use are built once the
+ * replay has caught up ({@link #indexesToBuild}), not maintained through it. The switch moves the live tables into
  * {@code retired_<group>} and the new ones into {@code public} in the caller's transaction.
  * Group names are fixed identifiers ({@code ProjectionNames}), so they are safe in DDL.
  */
@@ -40,6 +43,7 @@ final class RebuildSchema {
         jdbc.execute("SET LOCAL search_path = pg_catalog");
         jdbc.execute("CREATE SCHEMA " + schema);
         List<String> later = new ArrayList<>();
+        Set<String> deferred = new HashSet<>(ProjectionTables.deferredIndexesOf(group));
         for (String table : tables) {
             String live = "public." + table;
             String copy = schema + "." + table;
@@ -68,15 +72,52 @@ final class RebuildSchema {
                     jdbc.execute(add);
                 }
             }
-            jdbc.queryForList("""
-                    SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i
-                    WHERE i.indrelid = ?::regclass
-                      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)""",
-                    String.class, live).forEach(index -> jdbc.execute(onCopy(index, live, copy)));
+            for (Map<String, Object> index : indexesOf(jdbc, live)) {
+                if (!deferred.remove((String) index.get("name"))) {
+                    jdbc.execute(onCopy((String) index.get("def"), live, copy));
+                }
+            }
             jdbc.queryForList("SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = ?::regclass "
                     + "AND NOT tgisinternal", String.class, live).forEach(trigger -> jdbc.execute(onCopy(trigger, live, copy)));
         }
+        if (!deferred.isEmpty()) {
+            throw new IllegalStateException("Indexes to build after the replay of " + group
+                    + " are not on its tables: " + deferred);
+        }
         later.forEach(jdbc::execute);
+    }
+
+    /**
+     * The definitions, pointed at the copies, of the live tables' indexes that were left out of the
+     * copies until the replay is done ({@link ProjectionTables#deferredIndexesOf}) and are not there
+     * yet; empty once all are built.
+     */
+    static List<String> indexesToBuild(JdbcTemplate jdbc, String group) {
+        List<String> deferred = ProjectionTables.deferredIndexesOf(group);
+        List<String> missing = new ArrayList<>();
+        for (String table : ProjectionTables.ownedBy(group)) {
+            String live = "public." + table;
+            String copy = building(group) + "." + table;
+            Set<String> built = new HashSet<>();
+            indexesOf(jdbc, copy).forEach(index -> built.add((String) index.get("name")));
+            for (Map<String, Object> index : indexesOf(jdbc, live)) {
+                String name = (String) index.get("name");
+                if (deferred.contains(name) && !built.contains(name)) {
+                    missing.add(onCopy((String) index.get("def"), live, copy));
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** The table's indexes that no constraint owns, by name, with their definitions (names qualified). */
+    private static List<Map<String, Object>> indexesOf(JdbcTemplate jdbc, String table) {
+        return jdbc.queryForList("""
+                SELECT c.relname AS name, pg_catalog.pg_get_indexdef(i.indexrelid) AS def
+                FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+                WHERE i.indrelid = ?::regclass
+                  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = i.indexrelid)
+                ORDER BY c.relname""", table);
     }
 
     /**

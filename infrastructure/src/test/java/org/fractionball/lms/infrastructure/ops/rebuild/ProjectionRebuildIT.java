@@ -11,6 +11,7 @@ import org.fractionball.lms.infrastructure.support.TestServices;
 import org.fractionball.lms.infrastructure.support.cluster.InProcessNode;
 import org.fractionball.lms.infrastructure.web.RequestContext;
 import org.fractionball.lms.projections.ProjectionNames;
+import org.fractionball.lms.projections.ProjectionTables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -91,6 +92,7 @@ class ProjectionRebuildIT {
         awaitProjections();
         long head = head();
         String before = contentChecksum();
+        List<String> indexesBefore = indexes("content");
         long versionBefore = libraryVersion(school);
         assertThat(count("SELECT count(*) FROM content_view WHERE school_id = " + school)).isEqualTo(90);
 
@@ -136,6 +138,11 @@ class ProjectionRebuildIT {
             assertThat(midway.get("eta_seconds").asLong()).isPositive();
             assertThat(count("SELECT count(*) FROM rebuild_content.content_view WHERE school_id = " + school))
                     .isLessThan(90);
+            // indexes that only queries use come after the replay; those its writes use are there
+            assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE schemaname = 'rebuild_content' "
+                    + "ORDER BY indexname", String.class)).containsExactly("content_history_open",
+                    "content_history_pkey", "content_view_owner", "content_view_pkey", "library_member_pkey",
+                    "library_school_pkey");
             // the library still answers from the live tables
             JsonNode served = ok(VIDEOS, teacher);
             assertThat(served.get("count").asLong()).isEqualTo(90);
@@ -183,10 +190,8 @@ class ProjectionRebuildIT {
         assertThat(count("SELECT count(*) FROM token_entry WHERE processor_name LIKE 'content@%'")).isZero();
         assertThat(count("SELECT count(*) FROM projection_rebuild")).isZero();
         assertThat(libraryVersion(school)).isGreaterThan(versionBefore);
-        // same names as the migrations gave them, so later migrations find them
-        assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE schemaname = 'public' "
-                + "AND tablename = 'content_view' ORDER BY indexname", String.class))
-                .contains("content_view_pkey", "content_view_school", "content_view_search");
+        // the same indexes under the same names as the migrations made, so later migrations find them
+        assertThat(indexes("content")).hasSize(17).isEqualTo(indexesBefore);
         assertThat(count("SELECT count(*) FROM pg_trigger WHERE tgrelid = 'public.content_view'::regclass "
                 + "AND NOT tgisinternal")).isEqualTo(2);
 
@@ -208,6 +213,7 @@ class ProjectionRebuildIT {
         awaitProjections();
         long head = head();
         String before = auditChecksum(head);
+        List<String> indexesBefore = indexes("audit");
         Api.Response started = api.post("/api/ops/projections/audit/rebuild/", null).token(token(admin)).send();
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         assertThat(started.json().at("/rebuild/target_version").asInt()).isEqualTo(2);
@@ -219,6 +225,7 @@ class ProjectionRebuildIT {
         assertThat(audit.get("rebuild").isNull()).as(audit.toString()).isTrue();
         assertThat(audit.get("version").asInt()).isEqualTo(2);
         assertThat(auditChecksum(head)).isEqualTo(before);
+        assertThat(indexes("audit")).hasSize(13).isEqualTo(indexesBefore);
         Api.Response events = api.get("/api/audit/events/?limit=1").token(token(admin)).send();
         assertThat(events.status()).as(events.toString()).isEqualTo(200);
         assertThat(projection("content").get("version").asInt()).isEqualTo(2);
@@ -230,6 +237,7 @@ class ProjectionRebuildIT {
         awaitProjections();
         long head = head();
         String before = auditChecksum(head);
+        List<String> indexesBefore = indexes("audit");
         try (Connection blocker = services.connect(database)) {
             blocker.createStatement().execute("SELECT pg_advisory_lock(72017, hashtext('audit'))");
             Api.Response started = api.post("/api/ops/projections/audit/rebuild/", null).token(token(admin)).send();
@@ -251,6 +259,7 @@ class ProjectionRebuildIT {
         // the live version is untouched and keeps serving
         assertThat(projection("audit").get("version").asInt()).isEqualTo(2);
         assertThat(auditChecksum(head)).isEqualTo(before);
+        assertThat(indexes("audit")).hasSize(13).isEqualTo(indexesBefore);
 
         Api.Response restarted = api.post("/api/ops/projections/audit/rebuild/", null).token(token(admin)).send();
         assertThat(restarted.status()).as(restarted.toString()).isEqualTo(202);
@@ -262,6 +271,7 @@ class ProjectionRebuildIT {
         }
         assertThat(projection("audit").get("version").asInt()).isEqualTo(3);
         assertThat(auditChecksum(head)).isEqualTo(before);
+        assertThat(indexes("audit")).hasSize(13).isEqualTo(indexesBefore);
     }
 
     private void videos(int count, String prefix) {
@@ -335,6 +345,13 @@ class ProjectionRebuildIT {
 
     private long libraryVersion(long schoolId) {
         return jdbc.queryForObject("SELECT version FROM library_version WHERE school_id = ?", Long.class, schoolId);
+    }
+
+    /** Every index of the group's live tables, as its definition. */
+    private List<String> indexes(String group) {
+        return jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' "
+                + "AND tablename = ANY (?) ORDER BY indexdef", String.class,
+                (Object) ProjectionTables.ownedBy(group).toArray(String[]::new));
     }
 
     private long count(String sql) {
