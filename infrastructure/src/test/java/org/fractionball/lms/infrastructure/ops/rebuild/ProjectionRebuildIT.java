@@ -226,6 +226,12 @@ class ProjectionRebuildIT {
         assertThat(audit.get("version").asInt()).isEqualTo(2);
         assertThat(auditChecksum(head)).isEqualTo(before);
         assertThat(indexes("audit")).hasSize(13).isEqualTo(indexesBefore);
+        // the index names what the store holds, row for row (its values come with the messages)
+        assertThat(count("SELECT count(*) FROM audit_event_index i JOIN domain_event_entry e ON e.global_index = i.position "
+                + "WHERE i.position <= " + head + " AND (i.event_id, i.event_type, i.aggregate_type, i.aggregate_id, "
+                + "i.created_at) IS NOT DISTINCT FROM (e.event_identifier, regexp_replace(e.payload_type, '^.*[.$]', ''), "
+                + "e.type, e.aggregate_identifier, e.time_stamp::timestamptz)"))
+                .isEqualTo(count("SELECT count(*) FROM domain_event_entry WHERE global_index <= " + head)).isPositive();
         Api.Response events = api.get("/api/audit/events/?limit=1").token(token(admin)).send();
         assertThat(events.status()).as(events.toString()).isEqualTo(200);
         assertThat(projection("content").get("version").asInt()).isEqualTo(2);
@@ -260,6 +266,12 @@ class ProjectionRebuildIT {
         assertThat(projection("audit").get("version").asInt()).isEqualTo(2);
         assertThat(auditChecksum(head)).isEqualTo(before);
         assertThat(indexes("audit")).hasSize(13).isEqualTo(indexesBefore);
+        // the index names what the store holds, row for row (its values come with the messages)
+        assertThat(count("SELECT count(*) FROM audit_event_index i JOIN domain_event_entry e ON e.global_index = i.position "
+                + "WHERE i.position <= " + head + " AND (i.event_id, i.event_type, i.aggregate_type, i.aggregate_id, "
+                + "i.created_at) IS NOT DISTINCT FROM (e.event_identifier, regexp_replace(e.payload_type, '^.*[.$]', ''), "
+                + "e.type, e.aggregate_identifier, e.time_stamp::timestamptz)"))
+                .isEqualTo(count("SELECT count(*) FROM domain_event_entry WHERE global_index <= " + head)).isPositive();
 
         Api.Response restarted = api.post("/api/ops/projections/audit/rebuild/", null).token(token(admin)).send();
         assertThat(restarted.status()).as(restarted.toString()).isEqualTo(202);
@@ -272,6 +284,12 @@ class ProjectionRebuildIT {
         assertThat(projection("audit").get("version").asInt()).isEqualTo(3);
         assertThat(auditChecksum(head)).isEqualTo(before);
         assertThat(indexes("audit")).hasSize(13).isEqualTo(indexesBefore);
+        // the index names what the store holds, row for row (its values come with the messages)
+        assertThat(count("SELECT count(*) FROM audit_event_index i JOIN domain_event_entry e ON e.global_index = i.position "
+                + "WHERE i.position <= " + head + " AND (i.event_id, i.event_type, i.aggregate_type, i.aggregate_id, "
+                + "i.created_at) IS NOT DISTINCT FROM (e.event_identifier, regexp_replace(e.payload_type, '^.*[.$]', ''), "
+                + "e.type, e.aggregate_identifier, e.time_stamp::timestamptz)"))
+                .isEqualTo(count("SELECT count(*) FROM domain_event_entry WHERE global_index <= " + head)).isPositive();
     }
 
     private void videos(int count, String prefix) {
