@@ -110,7 +110,8 @@ final class RebuildRun implements AutoCloseable {
                             .sequencingPolicy(processing.sequencingPolicy(group))
                             .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
                             .build())
-                    .messageSource(context.getBean(EventStore.class))
+                    // one batch read and decoded ahead while the processor writes the one before
+                    .messageSource(new PrefetchingEventSource(context.getBean(EventStore.class), batchSize))
                     .tokenStore(tokens)
                     .transactionManager(new SpringTransactionManager(new DataSourceTransactionManager(pool)))
                     .trackingEventProcessorConfiguration((segments == 1

@@ -1,0 +1,145 @@
+package org.fractionball.lms.infrastructure.ops.rebuild;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.StreamableMessageSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The event store as a rebuild's processor reads it: a thread of its own per stream reads the next
+ * events from the store and deserializes their payloads and metadata while the processor's thread
+ * applies and writes the batch before. A tracking processor otherwise does both one after the other
+ * on one thread, so on a replay the store's reads and the decoding (a third of the thread's time)
+ * added up with the projection's writes (docs/benchmarks.md, "Indexes built after the replay").
+ * At most {@code capacity} events are read ahead.
+ */
+final class PrefetchingEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+    private final StreamableMessageSource<TrackedEventMessage<?>> store;
+    private final int capacity;
+
+    PrefetchingEventSource(StreamableMessageSource<TrackedEventMessage<?>> store, int capacity) {
+        this.store = store;
+        this.capacity = capacity;
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
+        return new Stream(store.openStream(token), capacity);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return store.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return store.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return store.createTokenAt(dateTime);
+    }
+
+    @Override
+    public TrackingToken createTokenSince(Duration duration) {
+        return store.createTokenSince(duration);
+    }
+
+    private static final class Stream implements BlockingStream<TrackedEventMessage<?>> {
+        private final BlockingStream<TrackedEventMessage<?>> source;
+        private final BlockingQueue<TrackedEventMessage<?>> ahead;
+        private final Thread reader;
+        private volatile RuntimeException failure;
+        private volatile boolean closed;
+        /** The next event, taken from the queue by {@link #hasNextAvailable} or {@link #peek}. */
+        private TrackedEventMessage<?> next;
+
+        Stream(BlockingStream<TrackedEventMessage<?>> source, int capacity) {
+            this.source = source;
+            this.ahead = new ArrayBlockingQueue<>(capacity);
+            this.reader = new Thread(this::readAhead, "rebuild-prefetch");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void readAhead() {
+            try {
+                while (!closed) {
+                    if (source.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                        TrackedEventMessage<?> event = source.nextAvailable();
+                        // decoded here, so the processor's thread finds them decoded
+                        event.getPayload();
+                        event.getMetaData();
+                        ahead.put(event);
+                    }
+                }
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException readFailed) {
+                // the processor sees it on its next read, and retries by opening a new stream
+                failure = readFailed;
+            }
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            if (next == null) {
+                next = ahead.poll();
+            }
+            if (next == null) {
+                rethrow();
+            }
+            return Optional.ofNullable(next);
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            if (next == null) {
+                next = ahead.poll(timeout, unit);
+            }
+            if (next == null) {
+                rethrow();
+            }
+            return next != null;
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            while (next == null) {
+                rethrow();
+                next = ahead.poll(100, TimeUnit.MILLISECONDS);
+            }
+            TrackedEventMessage<?> event = next;
+            next = null;
+            return event;
+        }
+
+        private void rethrow() {
+            RuntimeException failed = failure;
+            if (failed != null && ahead.isEmpty()) {
+                throw failed;
+            }
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            reader.interrupt();
+            try {
+                reader.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            source.close();
+        }
+    }
+}
