@@ -26,13 +26,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -71,6 +76,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
     private final String nodeId;
     private final boolean claims;
     private final String indexMemory;
+    private final int indexBuilders;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
     /** When {@link #tick} next looks for rebuilds to claim (scheduler thread only). */
@@ -82,7 +88,8 @@ public class ProjectionRebuilds implements SmartLifecycle {
                               @Value("${lms.rebuilds.check-interval:1s}") Duration checkInterval,
                               @Value("${lms.node-id:}") String nodeId,
                               @Value("${lms.rebuilds.claim:true}") boolean claims,
-                              @Value("${lms.rebuilds.index-memory:256MB}") String indexMemory) {
+                              @Value("${lms.rebuilds.index-memory:256MB}") String indexMemory,
+                              @Value("${lms.rebuilds.index-builders:2}") int indexBuilders) {
         this.context = context;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -95,6 +102,10 @@ public class ProjectionRebuilds implements SmartLifecycle {
             throw new IllegalArgumentException("lms.rebuilds.index-memory must be a size such as 256MB: " + indexMemory);
         }
         this.indexMemory = indexMemory;
+        if (indexBuilders < 1) {
+            throw new IllegalArgumentException("lms.rebuilds.index-builders must be at least 1: " + indexBuilders);
+        }
+        this.indexBuilders = indexBuilders;
         this.nodeId = nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId;
         // only nodes that run the projections run their rebuilds (docs/architecture.md, node roles)
         this.claims = claims && NodeRoles.of(environment).has(NodeRoles.Role.PROJECTIONS);
@@ -295,8 +306,10 @@ public class ProjectionRebuilds implements SmartLifecycle {
 
     /**
      * Builds the indexes left out of the copies during the replay, each in a transaction of its own
-     * (a restart keeps the ones built), while the rebuild processor waits for each to finish (an
-     * index build blocks writes to its table) and then catches up again.
+     * (a restart keeps the ones built), {@code lms.rebuilds.index-builders} at a time (PostgreSQL's
+     * parallel workers leave its serial phases, such as writing the index out, to one core), while
+     * the rebuild processor waits for each to finish (an index build blocks writes to its table)
+     * and then catches up again.
      *
      * @return whether any was left to build
      */
@@ -310,22 +323,49 @@ public class ProjectionRebuilds implements SmartLifecycle {
         }
         jdbc.update("UPDATE projection_rebuild SET status = 'indexing' WHERE name = ? AND status = 'building'",
                 run.group);
+        ExecutorService builders = Executors.newFixedThreadPool(Math.min(indexBuilders, indexes.size()), task -> {
+            Thread thread = new Thread(task, "projection-rebuild-index");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             long started = System.nanoTime();
+            Map<String, Long> millis = new ConcurrentHashMap<>();
+            List<Future<?>> builds = new ArrayList<>();
             for (String index : indexes) {
-                transactions.executeWithoutResult(status -> {
-                    jdbc.execute("SET LOCAL search_path = pg_catalog");
-                    jdbc.execute("SET LOCAL maintenance_work_mem = '" + indexMemory + "'");
-                    jdbc.execute(index);
-                });
+                builds.add(builders.submit(() -> {
+                    long from = System.nanoTime();
+                    transactions.executeWithoutResult(status -> {
+                        jdbc.execute("SET LOCAL search_path = pg_catalog");
+                        jdbc.execute("SET LOCAL maintenance_work_mem = '" + indexMemory + "'");
+                        jdbc.execute(index);
+                    });
+                    millis.put(RebuildSchema.indexName(index), (System.nanoTime() - from) / 1_000_000);
+                }));
             }
-            LOG.info("Built the {} deferred indexes of {} version {} in {} ms", indexes.size(), run.group,
-                    run.targetVersion, (System.nanoTime() - started) / 1_000_000);
+            for (Future<?> build : builds) {
+                await(build);
+            }
+            LOG.info("Built the {} deferred indexes of {} version {} in {} ms ({} at a time): {}", indexes.size(),
+                    run.group, run.targetVersion, (System.nanoTime() - started) / 1_000_000, indexBuilders,
+                    new TreeMap<>(millis));
         } finally {
+            builders.shutdownNow();
             jdbc.update("UPDATE projection_rebuild SET status = 'building' WHERE name = ? AND status = 'indexing'",
                     run.group);
         }
         return true;
+    }
+
+    private static void await(Future<?> build) {
+        try {
+            build.get();
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while building indexes", interrupted);
+        }
     }
 
     /**
