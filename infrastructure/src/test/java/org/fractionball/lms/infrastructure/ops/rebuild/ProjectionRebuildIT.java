@@ -227,11 +227,7 @@ class ProjectionRebuildIT {
         assertThat(auditChecksum(head)).isEqualTo(before);
         assertThat(indexes("audit")).hasSize(13).isEqualTo(indexesBefore);
         // the index names what the store holds, row for row (its values come with the messages)
-        assertThat(count("SELECT count(*) FROM audit_event_index i JOIN domain_event_entry e ON e.global_index = i.position "
-                + "WHERE i.position <= " + head + " AND (i.event_id, i.event_type, i.aggregate_type, i.aggregate_id, "
-                + "i.created_at) IS NOT DISTINCT FROM (e.event_identifier, regexp_replace(e.payload_type, '^.*[.$]', ''), "
-                + "e.type, e.aggregate_identifier, e.time_stamp::timestamptz)"))
-                .isEqualTo(count("SELECT count(*) FROM domain_event_entry WHERE global_index <= " + head)).isPositive();
+        assertThat(auditIndexRowsMatchingTheStore(head)).isEqualTo(storedEvents(head)).isPositive();
         Api.Response events = api.get("/api/audit/events/?limit=1").token(token(admin)).send();
         assertThat(events.status()).as(events.toString()).isEqualTo(200);
         assertThat(projection("content").get("version").asInt()).isEqualTo(2);
@@ -266,12 +262,6 @@ class ProjectionRebuildIT {
         assertThat(projection("audit").get("version").asInt()).isEqualTo(2);
         assertThat(auditChecksum(head)).isEqualTo(before);
         assertThat(indexes("audit")).hasSize(13).isEqualTo(indexesBefore);
-        // the index names what the store holds, row for row (its values come with the messages)
-        assertThat(count("SELECT count(*) FROM audit_event_index i JOIN domain_event_entry e ON e.global_index = i.position "
-                + "WHERE i.position <= " + head + " AND (i.event_id, i.event_type, i.aggregate_type, i.aggregate_id, "
-                + "i.created_at) IS NOT DISTINCT FROM (e.event_identifier, regexp_replace(e.payload_type, '^.*[.$]', ''), "
-                + "e.type, e.aggregate_identifier, e.time_stamp::timestamptz)"))
-                .isEqualTo(count("SELECT count(*) FROM domain_event_entry WHERE global_index <= " + head)).isPositive();
 
         Api.Response restarted = api.post("/api/ops/projections/audit/rebuild/", null).token(token(admin)).send();
         assertThat(restarted.status()).as(restarted.toString()).isEqualTo(202);
@@ -284,12 +274,7 @@ class ProjectionRebuildIT {
         assertThat(projection("audit").get("version").asInt()).isEqualTo(3);
         assertThat(auditChecksum(head)).isEqualTo(before);
         assertThat(indexes("audit")).hasSize(13).isEqualTo(indexesBefore);
-        // the index names what the store holds, row for row (its values come with the messages)
-        assertThat(count("SELECT count(*) FROM audit_event_index i JOIN domain_event_entry e ON e.global_index = i.position "
-                + "WHERE i.position <= " + head + " AND (i.event_id, i.event_type, i.aggregate_type, i.aggregate_id, "
-                + "i.created_at) IS NOT DISTINCT FROM (e.event_identifier, regexp_replace(e.payload_type, '^.*[.$]', ''), "
-                + "e.type, e.aggregate_identifier, e.time_stamp::timestamptz)"))
-                .isEqualTo(count("SELECT count(*) FROM domain_event_entry WHERE global_index <= " + head)).isPositive();
+        assertThat(auditIndexRowsMatchingTheStore(head)).isEqualTo(storedEvents(head)).isPositive();
     }
 
     private void videos(int count, String prefix) {
@@ -363,6 +348,18 @@ class ProjectionRebuildIT {
 
     private long libraryVersion(long schoolId) {
         return jdbc.queryForObject("SELECT version FROM library_version WHERE school_id = ?", Long.class, schoolId);
+    }
+
+    /** Rows of the audit index up to {@code head} that name exactly what the store holds for their position. */
+    private long auditIndexRowsMatchingTheStore(long head) {
+        return count("SELECT count(*) FROM audit_event_index i JOIN domain_event_entry e ON e.global_index = i.position "
+                + "WHERE i.position <= " + head + " AND (i.event_id, i.event_type, i.aggregate_type, i.aggregate_id, "
+                + "i.created_at) IS NOT DISTINCT FROM (e.event_identifier, regexp_replace(e.payload_type, '^.*[.$]', ''), "
+                + "e.type, e.aggregate_identifier, e.time_stamp::timestamptz)");
+    }
+
+    private long storedEvents(long head) {
+        return count("SELECT count(*) FROM domain_event_entry WHERE global_index <= " + head);
     }
 
     /** Every index of the group's live tables, as its definition. */
