@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,6 +58,8 @@ import java.util.concurrent.TimeUnit;
 public class ProjectionRebuilds implements SmartLifecycle {
     /** The rebuild is caught up, and switched, when at most this many events are left. */
     static final long CAUGHT_UP_WITHIN = 5;
+    /** The statuses of a rebuild some node is to run, as an SQL list. */
+    private static final String UNFINISHED = "('building', 'indexing', 'switching')";
     /** How often a rebuild running here is advanced (progress written, caught up or not). */
     private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(100);
     /** Progress is measured over the last this long. */
@@ -215,9 +218,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
             return;
         }
         try {
-            for (Running rebuild : List.copyOf(running.values())) {
-                advance(rebuild);
-            }
+            advanceRunning();
         } catch (RuntimeException failure) {
             LOG.warn("Projection rebuild progress failed; retrying", failure);
         }
@@ -227,17 +228,21 @@ public class ProjectionRebuilds implements SmartLifecycle {
     void check() {
         try {
             for (String group : jdbc.queryForList(
-                    "SELECT name FROM projection_rebuild WHERE status IN ('building', 'indexing', 'switching') ORDER BY name",
+                    "SELECT name FROM projection_rebuild WHERE status IN " + UNFINISHED + " ORDER BY name",
                     String.class)) {
                 if (!running.containsKey(group) && rebuildable(group)) {
                     claim(group);
                 }
             }
-            for (Running rebuild : List.copyOf(running.values())) {
-                advance(rebuild);
-            }
+            advanceRunning();
         } catch (RuntimeException failure) {
             LOG.warn("Projection rebuild check failed; retrying", failure);
+        }
+    }
+
+    private void advanceRunning() {
+        for (Running rebuild : List.copyOf(running.values())) {
+            advance(rebuild);
         }
     }
 
@@ -255,7 +260,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
                 return;
             }
             Integer target = jdbc.query("SELECT target_version FROM projection_rebuild WHERE name = ? "
-                    + "AND status IN ('building', 'indexing', 'switching')", rs -> rs.next() ? rs.getInt(1) : null, group);
+                    + "AND status IN " + UNFINISHED, rs -> rs.next() ? rs.getInt(1) : null, group);
             if (target == null) {
                 release(lock, group);
                 return;
@@ -314,7 +319,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
      * @return whether any was left to build
      */
     private boolean buildDeferredIndexes(RebuildRun run) {
-        List<String> indexes = transactions.execute(status -> {
+        Map<String, String> indexes = transactions.execute(status -> {
             jdbc.execute("SET LOCAL search_path = pg_catalog");
             return RebuildSchema.indexesToBuild(jdbc, run.group);
         });
@@ -323,26 +328,21 @@ public class ProjectionRebuilds implements SmartLifecycle {
         }
         jdbc.update("UPDATE projection_rebuild SET status = 'indexing' WHERE name = ? AND status = 'building'",
                 run.group);
-        ExecutorService builders = Executors.newFixedThreadPool(Math.min(indexBuilders, indexes.size()), task -> {
-            Thread thread = new Thread(task, "projection-rebuild-index");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService builders = Executors.newFixedThreadPool(Math.min(indexBuilders, indexes.size()),
+                daemonThreads("projection-rebuild-index"));
         try {
             long started = System.nanoTime();
             Map<String, Long> millis = new ConcurrentHashMap<>();
             List<Future<?>> builds = new ArrayList<>();
-            for (String index : indexes) {
-                builds.add(builders.submit(() -> {
-                    long from = System.nanoTime();
-                    transactions.executeWithoutResult(status -> {
-                        jdbc.execute("SET LOCAL search_path = pg_catalog");
-                        jdbc.execute("SET LOCAL maintenance_work_mem = '" + indexMemory + "'");
-                        jdbc.execute(index);
-                    });
-                    millis.put(RebuildSchema.indexName(index), (System.nanoTime() - from) / 1_000_000);
-                }));
-            }
+            indexes.forEach((name, definition) -> builds.add(builders.submit(() -> {
+                long from = System.nanoTime();
+                transactions.executeWithoutResult(status -> {
+                    jdbc.execute("SET LOCAL search_path = pg_catalog");
+                    jdbc.execute("SET LOCAL maintenance_work_mem = '" + indexMemory + "'");
+                    jdbc.execute(definition);
+                });
+                millis.put(name, (System.nanoTime() - from) / 1_000_000);
+            })));
             for (Future<?> build : builds) {
                 await(build);
             }
@@ -355,6 +355,14 @@ public class ProjectionRebuilds implements SmartLifecycle {
                     run.group);
         }
         return true;
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static void await(Future<?> build) {
@@ -452,11 +460,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
         if (!claims) {
             return;
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "projection-rebuilds");
-            thread.setDaemon(true);
-            return thread;
-        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("projection-rebuilds"));
         scheduler.scheduleWithFixedDelay(this::tick, 0, Math.min(checkInterval.toMillis(), PROGRESS_INTERVAL.toMillis()),
                 TimeUnit.MILLISECONDS);
     }

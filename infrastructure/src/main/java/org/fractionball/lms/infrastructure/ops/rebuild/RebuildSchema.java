@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,13 +89,13 @@ final class RebuildSchema {
     }
 
     /**
-     * The definitions, pointed at the copies, of the live tables' indexes that were left out of the
-     * copies until the replay is done ({@link ProjectionTables#deferredIndexesOf}) and are not there
-     * yet; empty once all are built.
+     * By name, the definitions, pointed at the copies, of the live tables' indexes that were left out
+     * of the copies until the replay is done ({@link ProjectionTables#deferredIndexesOf}) and are not
+     * there yet; empty once all are built.
      */
-    static List<String> indexesToBuild(JdbcTemplate jdbc, String group) {
+    static Map<String, String> indexesToBuild(JdbcTemplate jdbc, String group) {
         List<String> deferred = ProjectionTables.deferredIndexesOf(group);
-        List<String> missing = new ArrayList<>();
+        Map<String, String> missing = new LinkedHashMap<>();
         // the biggest tables' indexes first, so that builders running side by side finish together
         List<String> tables = jdbc.queryForList("""
                 SELECT t FROM unnest(?::text[]) AS t
@@ -108,17 +109,11 @@ final class RebuildSchema {
             for (Map<String, Object> index : indexesOf(jdbc, live)) {
                 String name = (String) index.get("name");
                 if (deferred.contains(name) && !built.contains(name)) {
-                    missing.add(onCopy((String) index.get("def"), live, copy));
+                    missing.put(name, onCopy((String) index.get("def"), live, copy));
                 }
             }
         }
         return missing;
-    }
-
-    /** The name of the index a {@code CREATE [UNIQUE] INDEX <name> ON …} definition creates. */
-    static String indexName(String definition) {
-        String[] words = definition.split(" ");
-        return words[words[1].equals("UNIQUE") ? 3 : 2];
     }
 
     /** The table's indexes that no constraint owns, by name, with their definitions (names qualified). */
