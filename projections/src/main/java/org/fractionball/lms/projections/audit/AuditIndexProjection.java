@@ -14,6 +14,9 @@ import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 
+import static org.fractionball.lms.projections.BatchArrays.bigints;
+import static org.fractionball.lms.projections.BatchArrays.texts;
+
 /**
  * Indexes every stored event, audited or not, for the audit API's filters ({@code audit_event_index}).
  * It runs in the audit processing group, so a row and the event's {@code audit_log_view} action are
@@ -59,10 +62,10 @@ public class AuditIndexProjection {
                          JOIN domain_event_entry e ON e.event_identifier = r.event_id
                     ORDER BY r.n
                     ON CONFLICT (position) DO NOTHING""");
-            statement.setArray(1, connection.createArrayOf("varchar", batch.stream().map(Row::eventId).toArray()));
-            statement.setArray(2, connection.createArrayOf("bigint", batch.stream().map(Row::actorId).toArray()));
-            statement.setArray(3, connection.createArrayOf("varchar", batch.stream().map(Row::actorUid).toArray()));
-            statement.setArray(4, connection.createArrayOf("bigint", batch.stream().map(Row::schoolId).toArray()));
+            statement.setArray(1, texts(connection, "varchar", batch, Row::eventId));
+            statement.setArray(2, bigints(connection, batch, Row::actorId));
+            statement.setArray(3, texts(connection, "varchar", batch, Row::actorUid));
+            statement.setArray(4, bigints(connection, batch, Row::schoolId));
             return statement;
         });
     }

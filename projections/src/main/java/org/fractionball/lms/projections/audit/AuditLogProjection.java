@@ -79,6 +79,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.fractionball.lms.projections.BatchArrays.bigints;
+import static org.fractionball.lms.projections.BatchArrays.texts;
+
 /**
  * One row per audited event with the contract's action codes (§2.7, §8.1) and new ones for what
  * the original never audited (USER_LOGIN, LOGIN_FAILED, USER_CREATED, CONTENT_CREATED …). The event
@@ -537,15 +540,15 @@ public class AuditLogProjection {
                                                   user_agent, created_at, n)
                     ORDER BY n
                     ON CONFLICT (event_id) DO NOTHING""");
-            statement.setArray(1, connection.createArrayOf("varchar", batch.stream().map(Row::rowId).toArray()));
-            statement.setArray(2, connection.createArrayOf("varchar", batch.stream().map(Row::action).toArray()));
-            statement.setArray(3, connection.createArrayOf("bigint", batch.stream().map(Row::actorId).toArray()));
-            statement.setArray(4, connection.createArrayOf("varchar", batch.stream().map(Row::actorUid).toArray()));
-            statement.setArray(5, connection.createArrayOf("bigint", batch.stream().map(Row::schoolId).toArray()));
-            statement.setArray(6, connection.createArrayOf("text", batch.stream().map(Row::metadata).toArray()));
-            statement.setArray(7, connection.createArrayOf("varchar", batch.stream().map(Row::ipAddress).toArray()));
-            statement.setArray(8, connection.createArrayOf("text", batch.stream().map(Row::userAgent).toArray()));
-            statement.setArray(9, connection.createArrayOf("text", batch.stream().map(Row::createdAt).toArray()));
+            statement.setArray(1, texts(connection, "varchar", batch, Row::rowId));
+            statement.setArray(2, texts(connection, "varchar", batch, Row::action));
+            statement.setArray(3, bigints(connection, batch, Row::actorId));
+            statement.setArray(4, texts(connection, "varchar", batch, Row::actorUid));
+            statement.setArray(5, bigints(connection, batch, Row::schoolId));
+            statement.setArray(6, texts(connection, "text", batch, Row::metadata));
+            statement.setArray(7, texts(connection, "varchar", batch, Row::ipAddress));
+            statement.setArray(8, texts(connection, "text", batch, Row::userAgent));
+            statement.setArray(9, texts(connection, "text", batch, Row::createdAt));
             return statement;
         });
     }
