@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -11,10 +12,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The data keys of {@code personal_data_keys}. A key is created by the first event that needs it,
@@ -23,25 +30,85 @@ import java.util.Set;
  * is cached only once it commits, since a key cached from a rolled-back transaction would encrypt
  * later events under a key nobody stores. Entries expire after {@code lms.personal-data.key-cache-ttl},
  * so an erasure made on another node is honoured here within that time.
+ *
+ * <p>A replay asks for every person's key within seconds, each a miss on a cold cache: one query per
+ * person took 12 % of a rebuild's read-ahead thread (docs/benchmarks.md). After
+ * {@code lms.personal-data.bulk-after-misses} misses within one time-to-live, the whole table is read
+ * in one query (when it has no more rows than the cache holds) and answers the misses that follow
+ * until it is a time-to-live old, subjects absent from it having no key; so an erasure elsewhere is
+ * still honoured within the time-to-live, and one made here drops it.
  */
 @Component
 public class JdbcPersonalDataKeys implements SubjectKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int KEY_BYTES = 32;
 
+    private static final int CACHE_SIZE = 100_000;
+
     private final JdbcTemplate jdbc;
     private final Cache<String, SubjectKey> cache;
+    private final long ttlNanos;
+    private final int bulkAfterMisses;
+    private final AtomicInteger misses = new AtomicInteger();
+    private final ReentrantLock bulkLoading = new ReentrantLock();
+    /** Misses are counted from here; the window restarts every time-to-live. */
+    private volatile long missWindowStart = System.nanoTime();
+    private volatile AllKeys all;
+
+    /** Every stored row as read at {@code readAt} ({@link System#nanoTime()}); null if there were too many. */
+    private record AllKeys(Map<String, SubjectKey> keys, long readAt) {
+    }
 
     public JdbcPersonalDataKeys(JdbcTemplate jdbc,
-                                @Value("${lms.personal-data.key-cache-ttl:30s}") Duration cacheTtl) {
+                                @Value("${lms.personal-data.key-cache-ttl:30s}") Duration cacheTtl,
+                                @Value("${lms.personal-data.bulk-after-misses:1000}") int bulkAfterMisses) {
         this.jdbc = jdbc;
-        this.cache = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(cacheTtl).build();
+        this.cache = Caffeine.newBuilder().maximumSize(CACHE_SIZE).expireAfterWrite(cacheTtl).build();
+        this.ttlNanos = cacheTtl.toNanos();
+        this.bulkAfterMisses = bulkAfterMisses;
     }
 
     @Override
     public SubjectKey find(String subject) {
         SubjectKey cached = cache.getIfPresent(subject);
-        return cached != null ? cached : reload(subject);
+        if (cached != null) {
+            return cached;
+        }
+        AllKeys read = allKeys();
+        if (read != null && read.keys() != null && !writtenInThisTransaction().contains(subject)) {
+            return read.keys().getOrDefault(subject, SubjectKey.NONE);
+        }
+        return reload(subject);
+    }
+
+    /** The whole table as read less than a time-to-live ago, read now if misses have been many; else null. */
+    private AllKeys allKeys() {
+        long now = System.nanoTime();
+        AllKeys read = all;
+        if (read != null && now - read.readAt() < ttlNanos) {
+            return read;
+        }
+        if (now - missWindowStart >= ttlNanos) {
+            missWindowStart = now;
+            misses.set(0);
+        }
+        if (misses.incrementAndGet() < bulkAfterMisses || !bulkLoading.tryLock()) {
+            return null;
+        }
+        try {
+            misses.set(0);
+            all = readAll(now);
+            return all;
+        } finally {
+            bulkLoading.unlock();
+        }
+    }
+
+    private AllKeys readAll(long now) {
+        Map<String, SubjectKey> keys = new HashMap<>();
+        jdbc.query("SELECT subject, data_key, erased_at FROM personal_data_keys LIMIT " + (CACHE_SIZE + 1),
+                (RowCallbackHandler) rs -> keys.put(rs.getString("subject"), keyOf(rs)));
+        return new AllKeys(keys.size() > CACHE_SIZE ? null : keys, now);
     }
 
     @Override
@@ -79,16 +146,23 @@ public class JdbcPersonalDataKeys implements SubjectKeys {
                 RETURNING (SELECT old.erased_at IS NOT NULL FROM personal_data_keys old WHERE old.subject = k.subject)
                 """, Boolean.class, subject);
         jdbc.update("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?", subject);
+        all = null;
         cache.invalidate(subject);
         cacheAfterCommit(subject, SubjectKey.ERASED);
+        // a table read by another thread before this commits holds the key: not to be used after it
+        runAfterCommit(() -> all = null);
         return !Boolean.TRUE.equals(erasedBefore.get(0));
     }
 
     private SubjectKey load(String subject) {
         List<SubjectKey> rows = jdbc.query("SELECT data_key, erased_at FROM personal_data_keys WHERE subject = ?",
-                (rs, n) -> rs.getTimestamp("erased_at") != null ? SubjectKey.ERASED
-                        : SubjectKey.of(secretKey(rs.getBytes("data_key"))), subject);
+                (rs, n) -> keyOf(rs), subject);
         return rows.isEmpty() ? SubjectKey.NONE : rows.get(0);
+    }
+
+    private static SubjectKey keyOf(ResultSet row) throws SQLException {
+        return row.getTimestamp("erased_at") != null ? SubjectKey.ERASED
+                : SubjectKey.of(secretKey(row.getBytes("data_key")));
     }
 
     /** Subjects whose row the current transaction wrote (none outside transactions: every write commits at once). */
@@ -116,14 +190,18 @@ public class JdbcPersonalDataKeys implements SubjectKeys {
     }
 
     private void cacheAfterCommit(String subject, SubjectKey key) {
+        runAfterCommit(() -> cache.put(subject, key));
+    }
+
+    private static void runAfterCommit(Runnable action) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            cache.put(subject, key);
+            action.run();
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                cache.put(subject, key);
+                action.run();
             }
         });
     }

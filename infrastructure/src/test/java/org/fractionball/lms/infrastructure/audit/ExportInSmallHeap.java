@@ -22,7 +22,7 @@ public final class ExportInSmallHeap {
     public static void main(String[] args) throws Exception {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(args[0], args[1], args[2]);
         PersonalDataProtection personalData = new PersonalDataProtection(
-                new JdbcPersonalDataKeys(new JdbcTemplate(dataSource), Duration.ofSeconds(30)));
+                new JdbcPersonalDataKeys(new JdbcTemplate(dataSource), Duration.ofSeconds(30), 1000));
         AuditEventReader reader = new AuditEventReader(dataSource, new JdbcTransactionManager(dataSource),
                 personalData);
         AuditFilter everything = new AuditFilter(null, null, null, null, null, null, null, null, null, 0);
