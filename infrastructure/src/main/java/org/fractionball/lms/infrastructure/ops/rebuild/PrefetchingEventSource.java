@@ -13,12 +13,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The event store as a rebuild's processor reads it: a thread of its own per stream reads the next
- * events from the store and deserializes their payloads and metadata while the processor's thread
- * applies and writes the batch before. A tracking processor otherwise does both one after the other
- * on one thread, so on a replay the store's reads and the decoding (a third of the thread's time)
- * added up with the projection's writes (docs/benchmarks.md, "Indexes built after the replay").
- * At most {@code capacity} events are read ahead.
+ * The event store as a rebuild's processor reads it: per stream, one thread reads the next events
+ * from the store and another deserializes their payloads and metadata, while the processor's thread
+ * applies and writes the batch before. A tracking processor otherwise does all three one after the
+ * other on one thread, so on a replay the store's reads and the decoding (a third of the thread's
+ * time) added up with the projection's writes; with reading and decoding on one thread, that thread
+ * became the slower stage of the audit rebuild (docs/benchmarks.md). At most {@code capacity}
+ * events wait at each stage.
  */
 final class PrefetchingEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
@@ -56,8 +57,10 @@ final class PrefetchingEventSource implements StreamableMessageSource<TrackedEve
 
     private static final class Stream implements BlockingStream<TrackedEventMessage<?>> {
         private final BlockingStream<TrackedEventMessage<?>> source;
+        private final BlockingQueue<TrackedEventMessage<?>> read;
         private final BlockingQueue<TrackedEventMessage<?>> ahead;
         private final Thread reader;
+        private final Thread decoder;
         private volatile RuntimeException failure;
         private volatile boolean closed;
         /** The next event, taken from the queue by {@link #hasNextAvailable} or {@link #peek}. */
@@ -65,21 +68,24 @@ final class PrefetchingEventSource implements StreamableMessageSource<TrackedEve
 
         Stream(BlockingStream<TrackedEventMessage<?>> source, int capacity) {
             this.source = source;
+            this.read = new ArrayBlockingQueue<>(capacity);
             this.ahead = new ArrayBlockingQueue<>(capacity);
-            this.reader = new Thread(this::readAhead, "rebuild-prefetch");
-            reader.setDaemon(true);
-            reader.start();
+            this.reader = daemon(this::readAhead, "rebuild-prefetch-read");
+            this.decoder = daemon(this::decodeAhead, "rebuild-prefetch-decode");
+        }
+
+        private static Thread daemon(Runnable work, String name) {
+            Thread thread = new Thread(work, name);
+            thread.setDaemon(true);
+            thread.start();
+            return thread;
         }
 
         private void readAhead() {
             try {
                 while (!closed) {
                     if (source.hasNextAvailable(1, TimeUnit.SECONDS)) {
-                        TrackedEventMessage<?> event = source.nextAvailable();
-                        // decoded here, so the processor's thread finds them decoded
-                        event.getPayload();
-                        event.getMetaData();
-                        ahead.put(event);
+                        read.put(source.nextAvailable());
                     }
                 }
             } catch (InterruptedException stopped) {
@@ -87,6 +93,22 @@ final class PrefetchingEventSource implements StreamableMessageSource<TrackedEve
             } catch (RuntimeException readFailed) {
                 // the processor sees it on its next read, and retries by opening a new stream
                 failure = readFailed;
+            }
+        }
+
+        /** Decoded here, so the processor's thread finds them decoded. */
+        private void decodeAhead() {
+            try {
+                while (!closed) {
+                    TrackedEventMessage<?> event = read.take();
+                    event.getPayload();
+                    event.getMetaData();
+                    ahead.put(event);
+                }
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException decodingFailed) {
+                failure = decodingFailed;
             }
         }
 
@@ -134,8 +156,10 @@ final class PrefetchingEventSource implements StreamableMessageSource<TrackedEve
         public void close() {
             closed = true;
             reader.interrupt();
+            decoder.interrupt();
             try {
                 reader.join(TimeUnit.SECONDS.toMillis(5));
+                decoder.join(TimeUnit.SECONDS.toMillis(5));
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }

@@ -226,7 +226,7 @@ class ProjectionRebuildIT {
         assertThat(audit.get("version").asInt()).isEqualTo(2);
         assertThat(auditChecksum(head)).isEqualTo(before);
         assertThat(indexes("audit")).hasSize(13).isEqualTo(indexesBefore);
-        // the index names what the store holds, row for row (its values come with the messages)
+        // the index names what the store holds, row for row
         assertThat(auditIndexRowsMatchingTheStore(head)).isEqualTo(storedEvents(head)).isPositive();
         Api.Response events = api.get("/api/audit/events/?limit=1").token(token(admin)).send();
         assertThat(events.status()).as(events.toString()).isEqualTo(200);
