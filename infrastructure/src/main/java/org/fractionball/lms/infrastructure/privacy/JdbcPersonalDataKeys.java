@@ -75,7 +75,7 @@ public class JdbcPersonalDataKeys implements SubjectKeys {
             return cached;
         }
         AllKeys read = allKeys();
-        if (read != null && read.keys() != null && !writtenInThisTransaction().contains(subject)) {
+        if (read != null && read.keys() != null && !writtenInThisTransaction(subject)) {
             return read.keys().getOrDefault(subject, SubjectKey.NONE);
         }
         return reload(subject);
@@ -114,7 +114,7 @@ public class JdbcPersonalDataKeys implements SubjectKeys {
     @Override
     public SubjectKey reload(String subject) {
         SubjectKey stored = load(subject);
-        if (writtenInThisTransaction().contains(subject)) {
+        if (writtenInThisTransaction(subject)) {
             cacheAfterCommit(subject, stored);
         } else {
             cache.put(subject, stored);
@@ -163,6 +163,11 @@ public class JdbcPersonalDataKeys implements SubjectKeys {
     private static SubjectKey keyOf(ResultSet row) throws SQLException {
         return row.getTimestamp("erased_at") != null ? SubjectKey.ERASED
                 : SubjectKey.of(secretKey(row.getBytes("data_key")));
+    }
+
+    /** Whether the current transaction wrote the subject's row; a read, so a miss binds nothing to the transaction. */
+    private boolean writtenInThisTransaction(String subject) {
+        return TransactionSynchronizationManager.getResource(this) instanceof Set<?> written && written.contains(subject);
     }
 
     /** Subjects whose row the current transaction wrote (none outside transactions: every write commits at once). */

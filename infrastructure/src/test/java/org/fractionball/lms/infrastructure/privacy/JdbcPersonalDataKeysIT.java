@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JdbcPersonalDataKeysIT {
     private static final int PEOPLE = 50;
+    private static final String RANDOM_KEY = "decode(md5(random()::text) || md5(random()::text), 'hex')";
 
     private final CountingJdbcTemplate jdbc = new CountingJdbcTemplate();
 
@@ -56,7 +57,7 @@ class JdbcPersonalDataKeysIT {
         // an erasure also deletes the person's snapshots
         jdbc.execute("CREATE TABLE snapshot_event_entry (aggregate_identifier VARCHAR(255) NOT NULL)");
         for (int person = 1; person <= PEOPLE; person++) {
-            jdbc.update("INSERT INTO personal_data_keys (subject, data_key) VALUES (?, decode(md5(random()::text) || md5(random()::text), 'hex'))",
+            jdbc.update("INSERT INTO personal_data_keys (subject, data_key) VALUES (?, " + RANDOM_KEY + ")",
                     "user-" + person);
         }
         jdbc.update("UPDATE personal_data_keys SET data_key = NULL, erased_at = now() WHERE subject = 'user-7'");
@@ -107,7 +108,7 @@ class JdbcPersonalDataKeysIT {
             keys.find("user-" + person);
         }
         // another node creates a key and erases one: not seen while the table read is young
-        jdbc.update("INSERT INTO personal_data_keys (subject, data_key) VALUES ('user-51', decode(md5(random()::text) || md5(random()::text), 'hex'))");
+        jdbc.update("INSERT INTO personal_data_keys (subject, data_key) VALUES ('user-51', " + RANDOM_KEY + ")");
         jdbc.update("UPDATE personal_data_keys SET data_key = NULL, erased_at = now() WHERE subject = 'user-40'");
         assertThat(keys.find("user-51")).isEqualTo(SubjectKey.NONE);
         assertThat(keys.find("user-40").erased()).isFalse();

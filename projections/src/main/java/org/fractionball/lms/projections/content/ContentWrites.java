@@ -2,6 +2,7 @@ package org.fractionball.lms.projections.content;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.fractionball.lms.projections.BatchArrays;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -145,7 +146,7 @@ final class ContentWrites {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
                 + " FROM unnest(?::varchar[], ?::uuid[]) AS k (k_kind, k_id)"
                 + " JOIN content_view ON kind = k_kind AND id = k_id")) {
-            select.setArray(1, connection.createArrayOf("varchar", keys.stream().map(Key::kind).toArray(String[]::new)));
+            select.setArray(1, BatchArrays.texts(connection, "varchar", keys, Key::kind));
             select.setArray(2, connection.createArrayOf("uuid", keys.stream().map(Key::id).toArray()));
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {

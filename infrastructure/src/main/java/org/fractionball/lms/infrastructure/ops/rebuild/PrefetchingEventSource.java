@@ -75,8 +75,7 @@ final class PrefetchingEventSource implements StreamableMessageSource<TrackedEve
         }
 
         private static Thread daemon(Runnable work, String name) {
-            Thread thread = new Thread(work, name);
-            thread.setDaemon(true);
+            Thread thread = ProjectionRebuilds.daemonThreads(name).newThread(work);
             thread.start();
             return thread;
         }

@@ -357,7 +357,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
         return true;
     }
 
-    private static ThreadFactory daemonThreads(String name) {
+    static ThreadFactory daemonThreads(String name) {
         return task -> {
             Thread thread = new Thread(task, name);
             thread.setDaemon(true);
