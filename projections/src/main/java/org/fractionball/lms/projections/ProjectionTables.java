@@ -46,9 +46,8 @@ public final class ProjectionTables {
                     "content_view_unpublished_owner", "content_history_school", "library_member_school"),
             ProjectionNames.AUDIT, List.of("audit_event_index_actor_id", "audit_event_index_actor_uid",
                     "audit_event_index_school", "audit_event_index_aggregate", "audit_event_index_aggregate_type",
-                    "audit_event_index_event_type", "audit_event_index_created", "audit_event_index_event_id",
-                    "audit_log_view_created",
-                    "audit_log_view_action", "audit_log_view_action_event"));
+                    "audit_event_index_event_type", "audit_event_index_created", "audit_event_index_action",
+                    "audit_log_view_created"));
 
     private ProjectionTables() {
     }

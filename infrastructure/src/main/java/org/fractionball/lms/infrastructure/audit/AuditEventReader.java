@@ -33,10 +33,9 @@ public class AuditEventReader {
     private static final int FETCH_SIZE = 1_000;
     private static final String SELECT = """
             SELECT e.global_index, e.time_stamp, e.payload_type, e.type, e.aggregate_identifier, e.sequence_number,
-                   e.meta_data, e.payload, a.action
+                   e.meta_data, e.payload, i.action
             FROM audit_event_index i
                  JOIN domain_event_entry e ON e.global_index = i.position
-                 LEFT JOIN audit_log_view a ON a.event_id = i.event_id
             """;
 
     private final JdbcTemplate jdbc;
@@ -74,9 +73,9 @@ public class AuditEventReader {
     List<ObjectNode> history(String aggregateType, String aggregateId) {
         return jdbc.query("""
                 SELECT e.global_index, e.time_stamp, e.payload_type, e.type, e.aggregate_identifier, e.sequence_number,
-                       e.meta_data, e.payload, a.action
+                       e.meta_data, e.payload, i.action
                 FROM domain_event_entry e
-                     LEFT JOIN audit_log_view a ON a.event_id = e.event_identifier
+                     LEFT JOIN audit_event_index i ON i.position = e.global_index
                 WHERE e.aggregate_identifier = ? AND e.type = ?
                 ORDER BY e.sequence_number""", items, aggregateId, aggregateType);
     }

@@ -71,14 +71,14 @@ record AuditFilter(Long actorId, String actorUid, String action, String eventTyp
                 caller.role() == Role.SCHOOL_ADMIN ? caller.schoolId() : null, null, null, 0);
     }
 
-    /** The WHERE clause over {@code audit_event_index i} and {@code audit_log_view a}, and its arguments. */
+    /** The WHERE clause over {@code audit_event_index i}, and its arguments. */
     String where(List<Object> args) {
         List<String> conditions = new ArrayList<>();
         conditions.add("i.position > ?");
         args.add(afterPosition);
         condition(conditions, args, "i.actor_id = ?", actorId);
         condition(conditions, args, "i.actor_uid = ?", actorUid);
-        condition(conditions, args, "a.action = ?", action);
+        condition(conditions, args, "i.action = ?", action);
         condition(conditions, args, "i.event_type = ?", eventType);
         condition(conditions, args, "i.aggregate_type = ?", aggregateType);
         condition(conditions, args, "i.aggregate_id = ?", aggregateId);

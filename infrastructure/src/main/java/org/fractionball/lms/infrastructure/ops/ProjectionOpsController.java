@@ -148,7 +148,8 @@ public class ProjectionOpsController {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
-        body.put("status", !processor.isRunning() ? "stopped" : processor.isError() ? "error"
+        body.put("status", !processor.isRunning() ? (rebuilds.switching(name) ? "switching" : "stopped")
+                : processor.isError() ? "error"
                 : replaying ? "replaying" : "running");
         body.put("position", lowest);
         body.put("lag", lowest == null ? head : Math.max(0, head - lowest));

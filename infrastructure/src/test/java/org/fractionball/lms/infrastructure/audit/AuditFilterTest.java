@@ -50,7 +50,7 @@ class AuditFilterTest {
         List<Object> args = new ArrayList<>();
         String where = AuditFilter.parse(Map.of("action", "LOGIN_FAILED", "aggregate_id", "user-3",
                 "after_position", "17"), AUDITOR).where(args);
-        assertThat(where).isEqualTo("i.position > ? AND a.action = ? AND i.aggregate_id = ?");
+        assertThat(where).isEqualTo("i.position > ? AND i.action = ? AND i.aggregate_id = ?");
         assertThat(args).containsExactly(17L, "LOGIN_FAILED", "user-3");
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -132,6 +133,25 @@ class BulkImportApiIT extends BulkImportSupport {
         awaitProjections();
         assertThat(count("SELECT count(*) FROM audit_log_view WHERE action = 'CONTENT_BULK_IMPORTED' "
                 + "AND metadata ->> 'job_id' = ? AND actor_id = ?", jobId, userId(uploader))).isEqualTo(4);
+        // the audit API's action filter finds the batches those rows came from
+        List<JsonNode> imported = new ArrayList<>();
+        api().get("/api/audit/events/?action=CONTENT_BULK_IMPORTED&limit=1000").token(tokenFor(schoolAdmin)).send()
+                .json().get("results").forEach(event -> {
+                    if (event.get("payload").get("jobId").asText().equals(jobId)) {
+                        imported.add(event);
+                    }
+                });
+        assertThat(imported).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.get("action").asText()).isEqualTo("CONTENT_BULK_IMPORTED");
+            assertThat(event.get("event_type").asText()).isEqualTo("ImportRowsProcessed");
+        });
+        long importedRows = 0;
+        for (JsonNode event : imported) {
+            for (JsonNode outcome : event.get("payload").get("outcomes")) {
+                importedRows += outcome.path("error").isNull() || outcome.path("error").isMissingNode() ? 1 : 0;
+            }
+        }
+        assertThat(importedRows).isEqualTo(4);
         assertThat(jdbc.queryForObject("SELECT metadata::text FROM audit_log_view WHERE action = "
                 + "'CONTENT_BULK_IMPORTED' AND metadata ->> 'job_id' = ? AND metadata ->> 'row_number' = '2'",
                 String.class, jobId)).isEqualTo("{\"job_id\": \"" + jobId + "\", \"content_id\": \""
@@ -313,7 +333,7 @@ class BulkImportApiIT extends BulkImportSupport {
     }
 
     private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }

@@ -19,8 +19,9 @@ import static org.fractionball.lms.projections.BatchArrays.texts;
 
 /**
  * Indexes every stored event, audited or not, for the audit API's filters ({@code audit_event_index}).
- * It runs in the audit processing group, so a row and the event's {@code audit_log_view} action are
- * written in the same batch. Position, aggregate, type and time are copied from the stored row itself
+ * It runs in the audit processing group with {@link AuditLogProjection}, whose action code for the
+ * event it stores too ({@link AuditActions}; none for an event that is not audited, or for one handled
+ * outside a unit of work). Position, aggregate, type and time are copied from the stored row itself
  * (by event id), so the index names exactly what the event store holds. The rows of a processor
  * batch are inserted together when it commits ({@link BatchedWrites}).
  */
@@ -51,14 +52,16 @@ public class AuditIndexProjection {
      * committed late).
      */
     private void insert(List<Row> batch) {
+        Map<String, String> actions = AuditActions.ofBatch();
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement("""
                     INSERT INTO audit_event_index (position, event_id, event_type, aggregate_type, aggregate_id,
-                                                   actor_id, actor_uid, school_id, created_at)
+                                                   actor_id, actor_uid, school_id, created_at, action)
                     SELECT e.global_index, e.event_identifier, regexp_replace(e.payload_type, '^.*[.$]', ''), e.type,
-                           e.aggregate_identifier, r.actor_id, r.actor_uid, r.school_id, e.time_stamp::timestamptz
-                    FROM unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::bigint[])
-                             WITH ORDINALITY AS r(event_id, actor_id, actor_uid, school_id, n)
+                           e.aggregate_identifier, r.actor_id, r.actor_uid, r.school_id, e.time_stamp::timestamptz,
+                           r.action
+                    FROM unnest(?::varchar[], ?::bigint[], ?::varchar[], ?::bigint[], ?::varchar[])
+                             WITH ORDINALITY AS r(event_id, actor_id, actor_uid, school_id, action, n)
                          JOIN domain_event_entry e ON e.event_identifier = r.event_id
                     ORDER BY r.n
                     ON CONFLICT (position) DO NOTHING""");
@@ -66,6 +69,7 @@ public class AuditIndexProjection {
             statement.setArray(2, bigints(connection, batch, Row::actorId));
             statement.setArray(3, texts(connection, "varchar", batch, Row::actorUid));
             statement.setArray(4, bigints(connection, batch, Row::schoolId));
+            statement.setArray(5, texts(connection, "varchar", batch, row -> actions.get(row.eventId())));
             return statement;
         });
     }

@@ -519,6 +519,7 @@ public class AuditLogProjection {
     }
 
     private void record(EventMessage<?> message, String rowId, String action, Map<String, Object> details) {
+        AuditActions.note(message, action);
         Map<String, ?> metadata = message.getMetaData();
         rows.add(new Row(rowId, action, number(metadata.get(MetadataKeys.ACTOR_USER_ID)),
                 text(metadata.get(MetadataKeys.ACTOR_UID)), number(metadata.get(MetadataKeys.ACTOR_SCHOOL)),

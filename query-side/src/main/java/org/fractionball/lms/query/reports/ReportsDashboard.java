@@ -33,10 +33,12 @@ class ReportsDashboard {
                         "/api/reports/content/", List.of("type (video/resource)", "status", "school_id (admin only)")),
                 report("Analytics Summary Report", "Views, unique viewers, watch time and completion per video",
                         "/api/reports/analytics-summary/", List.of("start_date", "end_date"))));
+        // the exports are found by the audit index's action index (audit_log_view keeps none by action)
         answer.put("recent_exports", jdbc.query("""
-                SELECT metadata, created_at FROM audit_log_view
-                WHERE action = 'REPORT_EXPORTED' AND actor_id = ?
-                ORDER BY created_at DESC, event_id LIMIT 10""", (rs, n) -> {
+                SELECT a.metadata, a.created_at
+                FROM audit_event_index i JOIN audit_log_view a ON a.event_id = i.event_id
+                WHERE i.action = 'REPORT_EXPORTED' AND i.actor_id = ?
+                ORDER BY a.created_at DESC, a.event_id LIMIT 10""", (rs, n) -> {
             JsonNode metadata = parse(rs.getString("metadata"));
             Map<String, Object> export = new LinkedHashMap<>();
             export.put("report_type", metadata.path("report_type").asText());
@@ -52,9 +54,9 @@ class ReportsDashboard {
         }, caller.userId()));
         Map<String, Object> usage = new LinkedHashMap<>();
         usage.put("total_system_exports", jdbc.queryForObject(
-                "SELECT count(*) FROM audit_log_view WHERE action = 'REPORT_EXPORTED'", Long.class));
+                "SELECT count(*) FROM audit_event_index WHERE action = 'REPORT_EXPORTED'", Long.class));
         usage.put("user_exports", jdbc.queryForObject(
-                "SELECT count(*) FROM audit_log_view WHERE action = 'REPORT_EXPORTED' AND actor_id = ?", Long.class,
+                "SELECT count(*) FROM audit_event_index WHERE action = 'REPORT_EXPORTED' AND actor_id = ?", Long.class,
                 caller.userId()));
         answer.put("usage_stats", usage);
         Map<String, Object> permissions = new LinkedHashMap<>();

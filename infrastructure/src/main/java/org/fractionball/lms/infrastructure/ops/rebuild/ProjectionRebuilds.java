@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -81,6 +82,8 @@ public class ProjectionRebuilds implements SmartLifecycle {
     private final String indexMemory;
     private final int indexBuilders;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+    /** Groups whose live processor this node has stopped to switch tables, until it runs again. */
+    private final Set<String> switching = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService scheduler;
     /** When {@link #tick} next looks for rebuilds to claim (scheduler thread only). */
     private long nextCheck = System.nanoTime();
@@ -388,40 +391,57 @@ public class ProjectionRebuilds implements SmartLifecycle {
         jdbc.update("UPDATE projection_rebuild SET status = 'switching' WHERE name = ?", group);
         run.stop();
         Optional<StreamingEventProcessor> live = processing.eventProcessor(group, StreamingEventProcessor.class);
-        live.ifPresent(StreamingEventProcessor::shutDown);
+        // the switch commits before the live processor runs again: until then it is shown as switching,
+        // not as a stopped processor with nothing left to do
+        switching.add(group);
         try {
-            transactions.executeWithoutResult(status -> {
-                // a query or a batch on the old tables is waited for, not forever
-                jdbc.execute("SET LOCAL lock_timeout = '10s'");
-                jdbc.queryForList("SELECT segment FROM token_entry WHERE processor_name IN (?, ?) FOR UPDATE",
-                        group, run.processorName);
-                RebuildSchema.switchTables(jdbc, group);
-                // the old tables are already locked by the move: dropping them here costs no wait,
-                // and a finished rebuild never leaves them behind
-                RebuildSchema.dropLeftovers(jdbc, group);
-                jdbc.update("DELETE FROM token_entry WHERE processor_name = ?", group);
-                jdbc.update("""
-                        INSERT INTO token_entry (processor_name, segment, token, token_type, timestamp, owner)
-                        SELECT ?, segment, token, token_type, timestamp, NULL FROM token_entry WHERE processor_name = ?""",
-                        group, run.processorName);
-                jdbc.update("DELETE FROM token_entry WHERE processor_name = ?", run.processorName);
-                jdbc.update("INSERT INTO projection_version (name, version) VALUES (?, ?) "
-                        + "ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version", group, run.targetVersion);
-                for (String counter : ProjectionTables.versionCountersOf(group)) {
-                    jdbc.update("UPDATE " + counter + " SET version = version + 1");
-                }
-                jdbc.update("DELETE FROM projection_rebuild WHERE name = ?", group);
-            });
-        } catch (DataAccessException failure) {
-            LOG.warn("Switching {} to version {} failed; building on and retrying", group, run.targetVersion, failure);
-            jdbc.update("UPDATE projection_rebuild SET status = 'building' WHERE name = ?", group);
+            live.ifPresent(StreamingEventProcessor::shutDown);
+            try {
+                transactions.executeWithoutResult(status -> moveTables(run));
+            } catch (DataAccessException failure) {
+                LOG.warn("Switching {} to version {} failed; building on and retrying", group, run.targetVersion,
+                        failure);
+                jdbc.update("UPDATE projection_rebuild SET status = 'building' WHERE name = ?", group);
+                live.ifPresent(StreamingEventProcessor::start);
+                run.start();
+                return;
+            }
             live.ifPresent(StreamingEventProcessor::start);
-            run.start();
-            return;
+        } finally {
+            switching.remove(group);
         }
-        live.ifPresent(StreamingEventProcessor::start);
         LOG.info("Projection {} switched to version {}", group, run.targetVersion);
         stopLocally(rebuild);
+    }
+
+    /** The switch's one transaction: new tables live, the token handed over, the version raised. */
+    private void moveTables(RebuildRun run) {
+        String group = run.group;
+        // a query or a batch on the old tables is waited for, not forever
+        jdbc.execute("SET LOCAL lock_timeout = '10s'");
+        jdbc.queryForList("SELECT segment FROM token_entry WHERE processor_name IN (?, ?) FOR UPDATE",
+                group, run.processorName);
+        RebuildSchema.switchTables(jdbc, group);
+        // the old tables are already locked by the move: dropping them here costs no wait,
+        // and a finished rebuild never leaves them behind
+        RebuildSchema.dropLeftovers(jdbc, group);
+        jdbc.update("DELETE FROM token_entry WHERE processor_name = ?", group);
+        jdbc.update("""
+                INSERT INTO token_entry (processor_name, segment, token, token_type, timestamp, owner)
+                SELECT ?, segment, token, token_type, timestamp, NULL FROM token_entry WHERE processor_name = ?""",
+                group, run.processorName);
+        jdbc.update("DELETE FROM token_entry WHERE processor_name = ?", run.processorName);
+        jdbc.update("INSERT INTO projection_version (name, version) VALUES (?, ?) "
+                + "ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version", group, run.targetVersion);
+        for (String counter : ProjectionTables.versionCountersOf(group)) {
+            jdbc.update("UPDATE " + counter + " SET version = version + 1");
+        }
+        jdbc.update("DELETE FROM projection_rebuild WHERE name = ?", group);
+    }
+
+    /** True while this node switches the group's tables and its live processor is stopped for it. */
+    public boolean switching(String group) {
+        return switching.contains(group);
     }
 
     private void fail(Running rebuild, String error) {
