@@ -34,10 +34,12 @@ COPY --chown=lms:lms ops/monitor /app/ops/monitor
 USER lms:lms
 # MALLOC_ARENA_MAX: glibc gives each busy thread its own malloc arena; with ~200 request threads
 # that was a third of the process's memory under load (RSS 795 MB → 559 MB at -Xmx512m, docs/benchmarks.md)
+# A heap of one size (initial = maximum): a heap that grows and shrinks under a projection rebuild's
+# allocation makes the kernel zero fresh pages again and again (a fifth of the rebuild's JVM CPU, docs/benchmarks.md)
 ENV PORT=8000 \
     SPRING_PROFILES_ACTIVE=prod \
     MALLOC_ARENA_MAX=2 \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -XX:+UseG1GC -Djava.security.egd=file:/dev/./urandom"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:InitialRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:+UseG1GC -Djava.security.egd=file:/dev/./urandom"
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS http://127.0.0.1:8000/api/healthz/ >/dev/null || exit 1

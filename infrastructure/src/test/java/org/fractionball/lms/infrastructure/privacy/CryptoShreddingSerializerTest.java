@@ -1,9 +1,12 @@
 package org.fractionball.lms.infrastructure.privacy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.fractionball.lms.events.accounts.UserDetailsChanged;
 import org.fractionball.lms.events.accounts.UserProvisioned;
@@ -105,5 +108,24 @@ class CryptoShreddingSerializerTest {
                 .isEqualTo(plain.serialize(roleChanged, byte[].class).getData());
         assertThat((Object) serializer.deserialize(serializer.serialize(roleChanged, byte[].class)))
                 .isEqualTo(roleChanged);
+    }
+
+    @Test
+    void readsEveryStoredFormAsJacksonsSerializerDoesAndUnknownTypesAsUnknown() {
+        UserRoleChanged roleChanged = new UserRoleChanged(7, Role.TEACHER, Role.SCHOOL_ADMIN);
+        for (Class<?> form : new Class<?>[]{byte[].class, String.class, JsonNode.class}) {
+            for (int read = 0; read < 2; read++) {
+                assertThat((Object) serializer.deserialize(serializer.serialize(roleChanged, form)))
+                        .isEqualTo(roleChanged);
+                assertThat((Object) serializer.deserialize(serializer.serialize(ADA, form))).isEqualTo(ADA);
+                assertThat((Object) serializer.deserialize(serializer.serialize(ADA_REQUEST, form)))
+                        .isEqualTo(ADA_REQUEST);
+            }
+        }
+        SerializedObject<byte[]> gone = new SimpleSerializedObject<>(
+                "{\"id\":1}".getBytes(StandardCharsets.UTF_8), byte[].class, "org.example.RemovedEvent", null);
+        Object unknown = serializer.deserialize(gone);
+        assertThat(unknown).isInstanceOf(UnknownSerializedType.class);
+        assertThat(((UnknownSerializedType) unknown).serializedType().getName()).isEqualTo("org.example.RemovedEvent");
     }
 }
