@@ -396,18 +396,14 @@ public class ProjectionRebuilds implements SmartLifecycle {
         switching.add(group);
         try {
             live.ifPresent(StreamingEventProcessor::shutDown);
-            try {
-                transactions.executeWithoutResult(status -> moveTables(run));
-            } catch (DataAccessException failure) {
-                LOG.warn("Switching {} to version {} failed; building on and retrying", group, run.targetVersion,
-                        failure);
-                jdbc.update("UPDATE projection_rebuild SET status = 'building' WHERE name = ?", group);
-                live.ifPresent(StreamingEventProcessor::start);
-                run.start();
-                return;
-            }
-            live.ifPresent(StreamingEventProcessor::start);
+            transactions.executeWithoutResult(status -> moveTables(run));
+        } catch (DataAccessException failure) {
+            LOG.warn("Switching {} to version {} failed; building on and retrying", group, run.targetVersion, failure);
+            jdbc.update("UPDATE projection_rebuild SET status = 'building' WHERE name = ?", group);
+            run.start();
+            return;
         } finally {
+            live.ifPresent(StreamingEventProcessor::start);
             switching.remove(group);
         }
         LOG.info("Projection {} switched to version {}", group, run.targetVersion);
