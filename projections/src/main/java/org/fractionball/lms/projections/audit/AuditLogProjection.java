@@ -69,11 +69,15 @@ import org.fractionball.lms.events.security.LoginFailed;
 import org.fractionball.lms.events.shared.MetadataKeys;
 import org.fractionball.lms.events.shared.PersonalData;
 import org.fractionball.lms.projections.BatchedWrites;
+import org.fractionball.lms.projections.BinaryCopy;
 import org.fractionball.lms.projections.ProjectionNames;
+import org.fractionball.lms.projections.WriteMode;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,10 +100,12 @@ public class AuditLogProjection {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
+    private final WriteMode mode;
     private final BatchedWrites<Row> rows = new BatchedWrites<>("audit-log", this::insert);
 
-    public AuditLogProjection(JdbcTemplate jdbc) {
+    public AuditLogProjection(JdbcTemplate jdbc, WriteMode mode) {
         this.jdbc = jdbc;
+        this.mode = mode;
     }
 
     @EventHandler
@@ -524,11 +530,15 @@ public class AuditLogProjection {
         rows.add(new Row(rowId, action, number(metadata.get(MetadataKeys.ACTOR_USER_ID)),
                 text(metadata.get(MetadataKeys.ACTOR_UID)), number(metadata.get(MetadataKeys.ACTOR_SCHOOL)),
                 json(details), orEmpty(metadata.get(MetadataKeys.CLIENT_IP)),
-                orEmpty(metadata.get(MetadataKeys.USER_AGENT)), message.getTimestamp().toString()));
+                orEmpty(metadata.get(MetadataKeys.USER_AGENT)), message.getTimestamp()));
     }
 
-    /** One statement per batch, the columns as arrays, rows in the order their events were handled. */
+    /** One statement per batch, rows in the order their events were handled. */
     private void insert(List<Row> batch) {
+        if (mode.copiesNewRows()) {
+            copy(batch);
+            return;
+        }
         jdbc.update(connection -> {
             PreparedStatement statement = connection.prepareStatement("""
                     INSERT INTO audit_log_view (event_id, action, actor_id, actor_uid, school_id, metadata, ip_address,
@@ -549,14 +559,27 @@ public class AuditLogProjection {
             statement.setArray(6, texts(connection, "text", batch, Row::metadata));
             statement.setArray(7, texts(connection, "varchar", batch, Row::ipAddress));
             statement.setArray(8, texts(connection, "text", batch, Row::userAgent));
-            statement.setArray(9, texts(connection, "text", batch, Row::createdAt));
+            statement.setArray(9, texts(connection, "text", batch, row -> row.createdAt().toString()));
             return statement;
         });
     }
 
-    /** One audit row; {@code createdAt} is the event's instant in ISO-8601, read as a timestamptz. */
+    private void copy(List<Row> batch) {
+        BinaryCopy copy = new BinaryCopy("audit_log_view (event_id, action, actor_id, actor_uid, school_id, metadata,"
+                + " ip_address, user_agent, created_at)");
+        for (Row row : batch) {
+            copy.row(9).text(row.rowId()).text(row.action()).bigint(row.actorId()).text(row.actorUid())
+                    .bigint(row.schoolId()).jsonb(row.metadata()).text(row.ipAddress()).text(row.userAgent())
+                    .timestamptz(row.createdAt());
+        }
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            copy.copyInto(connection);
+            return null;
+        });
+    }
+
     private record Row(String rowId, String action, Long actorId, String actorUid, Long schoolId, String metadata,
-                       String ipAddress, String userAgent, String createdAt) {
+                       String ipAddress, String userAgent, Instant createdAt) {
     }
 
     private static Map<String, Object> details(Object... keysAndValues) {

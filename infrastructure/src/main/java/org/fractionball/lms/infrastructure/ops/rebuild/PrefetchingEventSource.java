@@ -1,6 +1,8 @@
 package org.fractionball.lms.infrastructure.ops.rebuild;
 
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -19,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * other on one thread, so on a replay the store's reads and the decoding (a third of the thread's
  * time) added up with the projection's writes; with reading and decoding on one thread, that thread
  * became the slower stage of the audit rebuild (docs/benchmarks.md). At most {@code capacity}
- * events wait at each stage.
+ * events wait at each stage. The reader, which sees every token in order, marks the events whose
+ * position it knows for certain ({@link PositionedEventMessage}).
  */
 final class PrefetchingEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
@@ -32,7 +35,7 @@ final class PrefetchingEventSource implements StreamableMessageSource<TrackedEve
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
-        return new Stream(store.openStream(token), capacity);
+        return new Stream(store.openStream(token), token, capacity);
     }
 
     @Override
@@ -55,19 +58,42 @@ final class PrefetchingEventSource implements StreamableMessageSource<TrackedEve
         return store.createTokenSince(duration);
     }
 
+    /**
+     * The event with its own position where its token shows it: a gap-aware token's index moves only
+     * to the position of the event it comes with, and stays where it is for an event that fills a gap
+     * below it. {@code before} is the token of the event read before it, or the stream's start.
+     */
+    static TrackedEventMessage<?> positioned(TrackedEventMessage<?> event, TrackingToken before) {
+        if (event instanceof DomainEventMessage<?> stored
+                && event.trackingToken() instanceof GapAwareTrackingToken token
+                && (before == null
+                || before instanceof GapAwareTrackingToken last && token.getIndex() > last.getIndex())) {
+            return withPosition(token, stored, token.getIndex());
+        }
+        return event;
+    }
+
+    private static <T> TrackedEventMessage<T> withPosition(TrackingToken token, DomainEventMessage<T> stored,
+                                                            long position) {
+        return new PositionedEventMessage<>(token, stored, position);
+    }
+
     private static final class Stream implements BlockingStream<TrackedEventMessage<?>> {
         private final BlockingStream<TrackedEventMessage<?>> source;
         private final BlockingQueue<TrackedEventMessage<?>> read;
         private final BlockingQueue<TrackedEventMessage<?>> ahead;
         private final Thread reader;
         private final Thread decoder;
+        /** The token of the last event read: the stream's start until the first. */
+        private TrackingToken lastRead;
         private volatile RuntimeException failure;
         private volatile boolean closed;
         /** The next event, taken from the queue by {@link #hasNextAvailable} or {@link #peek}. */
         private TrackedEventMessage<?> next;
 
-        Stream(BlockingStream<TrackedEventMessage<?>> source, int capacity) {
+        Stream(BlockingStream<TrackedEventMessage<?>> source, TrackingToken start, int capacity) {
             this.source = source;
+            this.lastRead = start;
             this.read = new ArrayBlockingQueue<>(capacity);
             this.ahead = new ArrayBlockingQueue<>(capacity);
             this.reader = daemon(this::readAhead, "rebuild-prefetch-read");
@@ -84,7 +110,9 @@ final class PrefetchingEventSource implements StreamableMessageSource<TrackedEve
             try {
                 while (!closed) {
                     if (source.hasNextAvailable(1, TimeUnit.SECONDS)) {
-                        read.put(source.nextAvailable());
+                        TrackedEventMessage<?> event = source.nextAvailable();
+                        read.put(positioned(event, lastRead));
+                        lastRead = event.trackingToken();
                     }
                 }
             } catch (InterruptedException stopped) {

@@ -20,6 +20,7 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.fractionball.lms.projections.WriteMode;
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -39,7 +40,7 @@ import java.util.List;
  * the store over new instances of the group's handlers, whose SQL lands in the copies because their
  * connections (a small pool of their own) search {@code rebuild_<group>} before {@code public}.
  * Tables the group does not own (version counters, other groups' tables it reads) resolve to
- * {@code public}. The processor's token, in {@code token_entry} like every other, commits with its
+ * {@code public}. The handlers write in {@link WriteMode#rebuild()}. The processor's token, in {@code token_entry} like every other, commits with its
  * rows, so a restart resumes where the last batch ended.
  */
 final class RebuildRun implements AutoCloseable {
@@ -82,6 +83,9 @@ final class RebuildRun implements AutoCloseable {
             JdbcTemplate jdbc = new JdbcTemplate(pool);
             for (String name : context.getBeanNamesForType(JdbcTemplate.class)) {
                 handlers.registerSingleton(name, jdbc);
+            }
+            for (String name : context.getBeanNamesForType(WriteMode.class)) {
+                handlers.registerSingleton(name, WriteMode.rebuild());
             }
             Configuration axon = context.getBean(Configuration.class);
             EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);

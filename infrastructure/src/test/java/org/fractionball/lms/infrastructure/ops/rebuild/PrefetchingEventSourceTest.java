@@ -1,20 +1,35 @@
 package org.fractionball.lms.infrastructure.ops.rebuild;
 
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MetaData;
+import org.fractionball.lms.projections.StoredPosition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A rebuild's read-ahead stream hands over the store's events in order, as the store's own stream would. */
+/**
+ * A rebuild's read-ahead stream hands over the store's events in order, as the store's own stream would,
+ * each marked with its position where its token shows it.
+ */
 class PrefetchingEventSourceTest {
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine()).build();
@@ -67,6 +82,43 @@ class PrefetchingEventSourceTest {
             }
         }
         assertThat(read).isEqualTo(payloads(6, 4));
+    }
+
+    @Test
+    void anEventIsMarkedWithItsPositionWhereItsTokenMovedToIt() {
+        GapAwareTrackingToken first = GapAwareTrackingToken.newInstance(4, List.of());
+        GapAwareTrackingToken afterAGap = GapAwareTrackingToken.newInstance(7, List.of(5L, 6L));
+        GapAwareTrackingToken gapFilled = GapAwareTrackingToken.newInstance(7, List.of(5L));
+
+        TrackedEventMessage<?> fromTheStart = PrefetchingEventSource.positioned(stored(first, 0), null);
+        TrackedEventMessage<?> next = PrefetchingEventSource.positioned(stored(afterAGap, 1), first);
+        TrackedEventMessage<?> late = stored(gapFilled, 2);
+        TrackedEventMessage<?> sequence = new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(9),
+                new GenericDomainEventMessage<>("Test", "aggregate", 3, "event 3"));
+
+        assertThat(((StoredPosition) fromTheStart).storedPosition()).isEqualTo(4);
+        assertThat(((StoredPosition) next).storedPosition()).isEqualTo(7);
+        assertThat(next.getIdentifier()).isEqualTo(stored(afterAGap, 1).getIdentifier());
+        assertThat(next.getPayload()).isEqualTo("event 1");
+        assertThat(next.getMetaData()).isEqualTo(MetaData.with("n", 1));
+        assertThat(next.trackingToken()).isEqualTo(afterAGap);
+        assertThat(((DomainEventMessage<?>) next).getAggregateIdentifier()).isEqualTo("aggregate");
+        assertThat(((DomainEventMessage<?>) next).getSequenceNumber()).isEqualTo(1);
+        // the gap at 5 or 6 was filled: the index stayed at 7, which is another event's
+        assertThat(PrefetchingEventSource.positioned(late, afterAGap)).isSameAs(late);
+        assertThat(PrefetchingEventSource.positioned(sequence, null)).isSameAs(sequence);
+        assertThat(PrefetchingEventSource.positioned(stored(afterAGap, 1), new GlobalSequenceTrackingToken(3)))
+                .isNotInstanceOf(StoredPosition.class);
+    }
+
+    private static final Map<Integer, String> IDENTIFIERS = new HashMap<>();
+
+    /** The same event (identifier, payload, metadata) each time for the same number. */
+    private static TrackedEventMessage<?> stored(TrackingToken token, int number) {
+        String identifier = IDENTIFIERS.computeIfAbsent(number, n -> UUID.randomUUID().toString());
+        return new GenericTrackedDomainEventMessage<>(token, new GenericDomainEventMessage<>("Test", "aggregate",
+                number, new GenericMessage<>(identifier, "event " + number, MetaData.with("n", number)),
+                Instant::now));
     }
 
     private void append(int from, int count) {
