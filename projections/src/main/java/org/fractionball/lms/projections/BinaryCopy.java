@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.UUID;
 
 /**
  * Rows for one table in PostgreSQL's binary {@code COPY} format, sent in one {@code COPY … FROM STDIN}.
@@ -73,11 +75,37 @@ public final class BinaryCopy {
         return this;
     }
 
-    /** To the microsecond, rounded down, as {@code timestamptz}. */
+    public BinaryCopy integer(Integer value) {
+        if (value == null) {
+            putInt(-1);
+        } else {
+            putInt(Integer.BYTES);
+            putInt(value);
+        }
+        return this;
+    }
+
+    public BinaryCopy uuid(UUID value) {
+        if (value == null) {
+            putInt(-1);
+        } else {
+            putInt(2 * Long.BYTES);
+            putLong(value.getMostSignificantBits());
+            putLong(value.getLeastSignificantBits());
+        }
+        return this;
+    }
+
+    /** As {@code timestamptz}, to the nearest microsecond (half up), as the driver sends a timestamp. */
     public BinaryCopy timestamptz(Instant value) {
-        putInt(Long.BYTES);
-        putLong(Math.addExact(Math.multiplyExact(value.getEpochSecond(), 1_000_000L), value.getNano() / 1_000)
-                - POSTGRES_EPOCH_MICROS);
+        if (value == null) {
+            putInt(-1);
+        } else {
+            Instant micros = value.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
+            putInt(Long.BYTES);
+            putLong(Math.addExact(Math.multiplyExact(micros.getEpochSecond(), 1_000_000L), micros.getNano() / 1_000)
+                    - POSTGRES_EPOCH_MICROS);
+        }
         return this;
     }
 

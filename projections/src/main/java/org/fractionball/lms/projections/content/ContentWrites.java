@@ -3,6 +3,7 @@ package org.fractionball.lms.projections.content;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.fractionball.lms.projections.BatchArrays;
+import org.fractionball.lms.projections.BinaryCopy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -230,22 +231,21 @@ final class ContentWrites {
         historyWrittenHere(connection, false);
     }
 
+    /** Copied in: new versions, which no conflict clause would skip. */
     private static void insertVersions(Connection connection, List<Version> versions) throws SQLException {
         if (versions.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO content_history ("
-                + HISTORY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Version version : versions) {
-                int i = bindShown(insert, version.row);
-                insert.setTimestamp(i++, timestamp(version.row.createdAt()));
-                insert.setTimestamp(i++, timestamp(version.row.updatedAt()));
-                insert.setTimestamp(i++, timestamp(version.validFrom));
-                insert.setTimestamp(i, timestamp(version.validTo));
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        BinaryCopy copy = new BinaryCopy("content_history (" + HISTORY_COLUMNS + ")");
+        for (Version version : versions) {
+            ContentRow row = version.row;
+            copy.row(19).text(row.kind()).uuid(row.id()).text(row.title()).text(row.description()).text(row.grade())
+                    .text(row.topic()).jsonb(json(row.tags())).integer(row.duration()).bigint(row.fileSize())
+                    .text(row.uri()).text(row.thumbnailUri()).text(row.fileType()).bigint(row.ownerId())
+                    .bigint(row.schoolId()).text(row.status()).timestamptz(row.createdAt())
+                    .timestamptz(row.updatedAt()).timestamptz(version.validFrom).timestamptz(version.validTo);
         }
+        copy.copyInto(connection);
     }
 
     /** Binds kind … status (the first 15 columns of both tables) and returns the next parameter's index. */
