@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +27,7 @@ import java.util.function.UnaryOperator;
  *
  * <p>The changes events make to single {@code content_view} rows are folded in memory: the rows
  * they touch are read once, each change is applied in event order, and only the final rows are
- * written (one prepared statement, batched), with the {@code content_history} versions the changes
+ * written (one statement, the columns as arrays), with the {@code content_history} versions the changes
  * made inserted in bulk. The history trigger stands aside for these writes
  * ({@code lms.history_written}, V49) because the versions are written here, dated by their events
  * exactly as the trigger dates them. Statements on other tables run as one multi-statement query
@@ -203,32 +202,65 @@ final class ContentWrites {
             }
         }
         if (!changed.isEmpty()) {
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO content_view (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (kind, id) DO UPDATE SET title = EXCLUDED.title,"
-                    + " description = EXCLUDED.description, grade = EXCLUDED.grade, topic = EXCLUDED.topic,"
-                    + " tags = EXCLUDED.tags, duration = EXCLUDED.duration, file_size = EXCLUDED.file_size,"
-                    + " uri = EXCLUDED.uri, thumbnail_uri = EXCLUDED.thumbnail_uri, file_type = EXCLUDED.file_type,"
-                    + " owner_id = EXCLUDED.owner_id, school_id = EXCLUDED.school_id, status = EXCLUDED.status,"
-                    + " storage_path = EXCLUDED.storage_path, submitted_at = EXCLUDED.submitted_at,"
-                    + " reviewed_by = EXCLUDED.reviewed_by, reviewed_at = EXCLUDED.reviewed_at,"
-                    + " review_notes = EXCLUDED.review_notes, created_at = EXCLUDED.created_at,"
-                    + " updated_at = EXCLUDED.updated_at")) {
-                for (ContentRow row : changed) {
-                    int i = bindShown(upsert, row);
-                    upsert.setString(i++, row.storagePath());
-                    upsert.setTimestamp(i++, timestamp(row.submittedAt()));
-                    upsert.setObject(i++, row.reviewedBy(), Types.BIGINT);
-                    upsert.setTimestamp(i++, timestamp(row.reviewedAt()));
-                    upsert.setString(i++, row.reviewNotes());
-                    upsert.setTimestamp(i++, timestamp(row.createdAt()));
-                    upsert.setTimestamp(i, timestamp(row.updatedAt()));
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            }
+            upsert(connection, changed);
         }
         historyWrittenHere(connection, false);
+    }
+
+    /**
+     * One statement for the batch's rows, their columns as arrays: a statement per row cost PostgreSQL
+     * more in executing statements than in writing rows (docs/benchmarks.md). Times go as text, to
+     * the microsecond as the driver would send them.
+     */
+    private static void upsert(Connection connection, List<ContentRow> rows) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO content_view (" + COLUMNS + ")"
+                + " SELECT kind, id, title, description, grade, topic, tags::jsonb, duration, file_size, uri,"
+                + " thumbnail_uri, file_type, owner_id, school_id, status, storage_path, submitted_at::timestamptz,"
+                + " reviewed_by, reviewed_at::timestamptz, review_notes, created_at::timestamptz,"
+                + " updated_at::timestamptz"
+                + " FROM unnest(?::varchar[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                + " ?::integer[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::varchar[],"
+                + " ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])"
+                + " AS r (" + COLUMNS + ")"
+                + " ON CONFLICT (kind, id) DO UPDATE SET title = EXCLUDED.title,"
+                + " description = EXCLUDED.description, grade = EXCLUDED.grade, topic = EXCLUDED.topic,"
+                + " tags = EXCLUDED.tags, duration = EXCLUDED.duration, file_size = EXCLUDED.file_size,"
+                + " uri = EXCLUDED.uri, thumbnail_uri = EXCLUDED.thumbnail_uri, file_type = EXCLUDED.file_type,"
+                + " owner_id = EXCLUDED.owner_id, school_id = EXCLUDED.school_id, status = EXCLUDED.status,"
+                + " storage_path = EXCLUDED.storage_path, submitted_at = EXCLUDED.submitted_at,"
+                + " reviewed_by = EXCLUDED.reviewed_by, reviewed_at = EXCLUDED.reviewed_at,"
+                + " review_notes = EXCLUDED.review_notes, created_at = EXCLUDED.created_at,"
+                + " updated_at = EXCLUDED.updated_at")) {
+            int i = 1;
+            upsert.setArray(i++, BatchArrays.texts(connection, "varchar", rows, ContentRow::kind));
+            upsert.setArray(i++, connection.createArrayOf("uuid", rows.stream().map(ContentRow::id).toArray()));
+            upsert.setArray(i++, BatchArrays.texts(connection, "text", rows, ContentRow::title));
+            upsert.setArray(i++, BatchArrays.texts(connection, "text", rows, ContentRow::description));
+            upsert.setArray(i++, BatchArrays.texts(connection, "text", rows, ContentRow::grade));
+            upsert.setArray(i++, BatchArrays.texts(connection, "text", rows, ContentRow::topic));
+            upsert.setArray(i++, BatchArrays.texts(connection, "text", rows, row -> json(row.tags())));
+            upsert.setArray(i++, connection.createArrayOf("integer",
+                    rows.stream().map(ContentRow::duration).toArray(Integer[]::new)));
+            upsert.setArray(i++, BatchArrays.bigints(connection, rows, ContentRow::fileSize));
+            upsert.setArray(i++, BatchArrays.texts(connection, "text", rows, ContentRow::uri));
+            upsert.setArray(i++, BatchArrays.texts(connection, "text", rows, ContentRow::thumbnailUri));
+            upsert.setArray(i++, BatchArrays.texts(connection, "text", rows, ContentRow::fileType));
+            upsert.setArray(i++, BatchArrays.bigints(connection, rows, ContentRow::ownerId));
+            upsert.setArray(i++, BatchArrays.bigints(connection, rows, ContentRow::schoolId));
+            upsert.setArray(i++, BatchArrays.texts(connection, "varchar", rows, ContentRow::status));
+            upsert.setArray(i++, BatchArrays.texts(connection, "text", rows, ContentRow::storagePath));
+            upsert.setArray(i++, BatchArrays.texts(connection, "text", rows, row -> time(row.submittedAt())));
+            upsert.setArray(i++, BatchArrays.bigints(connection, rows, ContentRow::reviewedBy));
+            upsert.setArray(i++, BatchArrays.texts(connection, "text", rows, row -> time(row.reviewedAt())));
+            upsert.setArray(i++, BatchArrays.texts(connection, "text", rows, ContentRow::reviewNotes));
+            upsert.setArray(i++, BatchArrays.texts(connection, "text", rows, row -> time(row.createdAt())));
+            upsert.setArray(i, BatchArrays.texts(connection, "text", rows, row -> time(row.updatedAt())));
+            upsert.executeUpdate();
+        }
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? null : ContentRow.stored(instant).toString();
     }
 
     /** Copied in: new versions, which no conflict clause would skip. */
@@ -246,27 +278,6 @@ final class ContentWrites {
                     .timestamptz(row.updatedAt()).timestamptz(version.validFrom).timestamptz(version.validTo);
         }
         copy.copyInto(connection);
-    }
-
-    /** Binds kind … status (the first 15 columns of both tables) and returns the next parameter's index. */
-    private static int bindShown(PreparedStatement statement, ContentRow row) throws SQLException {
-        int i = 1;
-        statement.setString(i++, row.kind());
-        statement.setObject(i++, row.id());
-        statement.setString(i++, row.title());
-        statement.setString(i++, row.description());
-        statement.setString(i++, row.grade());
-        statement.setString(i++, row.topic());
-        statement.setString(i++, json(row.tags()));
-        statement.setObject(i++, row.duration(), Types.INTEGER);
-        statement.setObject(i++, row.fileSize(), Types.BIGINT);
-        statement.setString(i++, row.uri());
-        statement.setString(i++, row.thumbnailUri());
-        statement.setString(i++, row.fileType());
-        statement.setLong(i++, row.ownerId());
-        statement.setLong(i++, row.schoolId());
-        statement.setString(i++, row.status());
-        return i;
     }
 
     private static void historyWrittenHere(Connection connection, boolean here) throws SQLException {
@@ -356,10 +367,6 @@ final class ContentWrites {
     private static Instant instant(ResultSet result, String column) throws SQLException {
         Timestamp timestamp = result.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 
     private record Key(String kind, UUID id) {
