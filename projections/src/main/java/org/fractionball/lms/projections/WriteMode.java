@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
  * retried later with every handler of its group, some of which may have written their rows already:
  * inserts must skip what is there. A rebuild's batch commits whole or not at all (its errors
  * propagate, nothing is dead-lettered) into tables that hold only earlier batches, so its new rows
- * can be copied in with {@link BinaryCopy}. The application's instance is the live one; a rebuild's
- * handlers get {@link #rebuild()}.
+ * can be copied in with {@link BinaryCopy} (rows no insert ever skipped, such as content history
+ * versions, are copied live too). The application's instance is the live one; a rebuild's handlers
+ * get {@link #rebuild()}.
  */
 @Component
 public final class WriteMode {

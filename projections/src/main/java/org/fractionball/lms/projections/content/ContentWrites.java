@@ -27,8 +27,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>The changes events make to single {@code content_view} rows are folded in memory: the rows
  * they touch are read once, each change is applied in event order, and only the final rows are
- * written (one statement, the columns as arrays), with the {@code content_history} versions the changes
- * made inserted in bulk. The history trigger stands aside for these writes
+ * written (one statement, the columns as arrays), with the {@code content_history} versions the
+ * changes made copied in. The history trigger stands aside for these writes
  * ({@code lms.history_written}, V49) because the versions are written here, dated by their events
  * exactly as the trigger dates them. Statements on other tables run as one multi-statement query
  * after the fold; a statement that changes many {@code content_view} rows at once (a removed user

@@ -40,8 +40,9 @@ import java.util.List;
  * the store over new instances of the group's handlers, whose SQL lands in the copies because their
  * connections (a small pool of their own) search {@code rebuild_<group>} before {@code public}.
  * Tables the group does not own (version counters, other groups' tables it reads) resolve to
- * {@code public}. The handlers write in {@link WriteMode#rebuild()}. The processor's token, in {@code token_entry} like every other, commits with its
- * rows, so a restart resumes where the last batch ended.
+ * {@code public}; the handlers write in {@link WriteMode#rebuild()}. The processor's token, in
+ * {@code token_entry} like every other, commits with its rows, so a restart resumes where the last
+ * batch ended.
  */
 final class RebuildRun implements AutoCloseable {
     private static final String PROJECTIONS_PACKAGE = "org.fractionball.lms.projections";
