@@ -108,16 +108,25 @@ class NodeProfilesIT {
         System.out.println("[node-profiles] POST school + GET through nginx (command → query): " + schoolMillis
                 + " ms; approve + library GET: " + libraryMillis + " ms");
 
-        String log = cluster.nginx().accessLog();
+        // nginx writes a request's log line after its answer has gone: wait for the last ones
         List<String> writes = new ArrayList<>();
         List<String> reads = new ArrayList<>();
-        for (String line : log.lines().toList()) {
-            String upstream = line.substring(line.indexOf("upstream=") + "upstream=".length()).split(" ")[0];
-            if (line.contains("\"GET /api/")) {
-                reads.add(upstream);
-            } else if (line.contains("\"POST /api/")) {
-                writes.add(upstream);
+        long logDeadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (true) {
+            writes.clear();
+            reads.clear();
+            for (String line : cluster.nginx().accessLog().lines().toList()) {
+                String upstream = line.substring(line.indexOf("upstream=") + "upstream=".length()).split(" ")[0];
+                if (line.contains("\"GET /api/")) {
+                    reads.add(upstream);
+                } else if (line.contains("\"POST /api/")) {
+                    writes.add(upstream);
+                }
             }
+            if (writes.size() >= 6 && reads.size() >= 2 || System.nanoTime() > logDeadline) {
+                break;
+            }
+            Thread.sleep(50);
         }
         assertThat(writes).hasSize(6).containsOnly("127.0.0.1:" + cluster.node("command").port());
         assertThat(reads).hasSize(2).containsOnly("127.0.0.1:" + cluster.node("query").port());
