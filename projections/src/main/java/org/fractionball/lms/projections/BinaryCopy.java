@@ -2,6 +2,8 @@ package org.fractionball.lms.projections;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -45,9 +47,7 @@ public final class BinaryCopy {
 
     /** {@code text} or {@code varchar}. */
     public BinaryCopy text(String value) {
-        if (value == null) {
-            putInt(-1);
-        } else {
+        if (!wroteNull(value)) {
             byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
             putInt(utf8.length);
             put(utf8);
@@ -56,9 +56,7 @@ public final class BinaryCopy {
     }
 
     public BinaryCopy bigint(Long value) {
-        if (value == null) {
-            putInt(-1);
-        } else {
+        if (!wroteNull(value)) {
             putInt(Long.BYTES);
             putLong(value);
         }
@@ -76,9 +74,7 @@ public final class BinaryCopy {
     }
 
     public BinaryCopy integer(Integer value) {
-        if (value == null) {
-            putInt(-1);
-        } else {
+        if (!wroteNull(value)) {
             putInt(Integer.BYTES);
             putInt(value);
         }
@@ -86,9 +82,7 @@ public final class BinaryCopy {
     }
 
     public BinaryCopy uuid(UUID value) {
-        if (value == null) {
-            putInt(-1);
-        } else {
+        if (!wroteNull(value)) {
             putInt(2 * Long.BYTES);
             putLong(value.getMostSignificantBits());
             putLong(value.getLeastSignificantBits());
@@ -98,9 +92,7 @@ public final class BinaryCopy {
 
     /** As {@code timestamptz}, to the nearest microsecond (half up), as the driver sends a timestamp. */
     public BinaryCopy timestamptz(Instant value) {
-        if (value == null) {
-            putInt(-1);
-        } else {
+        if (!wroteNull(value)) {
             Instant micros = value.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
             putInt(Long.BYTES);
             putLong(Math.addExact(Math.multiplyExact(micros.getEpochSecond(), 1_000_000L), micros.getNano() / 1_000)
@@ -111,6 +103,14 @@ public final class BinaryCopy {
 
     public int rows() {
         return rows;
+    }
+
+    /** {@link #copyInto(Connection)} on the template's connection (the current transaction's, if any). */
+    public void copyInto(JdbcTemplate jdbc) {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            copyInto(connection);
+            return null;
+        });
     }
 
     /** Copies the rows in, in the order they were given, within the connection's transaction. */
@@ -126,6 +126,14 @@ public final class BinaryCopy {
                 copy.cancelCopy();
             }
         }
+    }
+
+    /** A null is written as the length -1 and no bytes. */
+    private boolean wroteNull(Object value) {
+        if (value == null) {
+            putInt(-1);
+        }
+        return value == null;
     }
 
     private void putShort(int value) {

@@ -12,7 +12,6 @@ import org.fractionball.lms.projections.BinaryCopy;
 import org.fractionball.lms.projections.ProjectionNames;
 import org.fractionball.lms.projections.StoredPosition;
 import org.fractionball.lms.projections.WriteMode;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -123,10 +122,7 @@ public class AuditIndexProjection {
             }
         }
         if (copy.rows() > 0) {
-            jdbc.execute((ConnectionCallback<Void>) connection -> {
-                copy.copyInto(connection);
-                return null;
-            });
+            copy.copyInto(jdbc);
         }
         return others;
     }

@@ -72,7 +72,6 @@ import org.fractionball.lms.projections.BatchedWrites;
 import org.fractionball.lms.projections.BinaryCopy;
 import org.fractionball.lms.projections.ProjectionNames;
 import org.fractionball.lms.projections.WriteMode;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -572,10 +571,7 @@ public class AuditLogProjection {
                     .bigint(row.schoolId()).jsonb(row.metadata()).text(row.ipAddress()).text(row.userAgent())
                     .timestamptz(row.createdAt());
         }
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            copy.copyInto(connection);
-            return null;
-        });
+        copy.copyInto(jdbc);
     }
 
     private record Row(String rowId, String action, Long actorId, String actorUid, Long schoolId, String metadata,
