@@ -7,6 +7,8 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.AbstractRedisClient;
@@ -32,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * address, credentials and TLS settings) of the application's {@link LettuceConnectionFactory}.
  */
 public final class RedisThrottleBuckets implements ThrottleBuckets, DisposableBean {
+    static final Duration SYNCHRONISE_EVERY = Duration.ofSeconds(1);
     private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
 
     private final LettuceConnectionFactory connectionFactory;
@@ -52,6 +55,11 @@ public final class RedisThrottleBuckets implements ThrottleBuckets, DisposableBe
      * One proxy per key and rate, shared by concurrent requests, with Bucket4j's batching: requests
      * that arrive while a compare-and-swap on the same bucket is in flight are combined into the
      * next one, instead of each retrying its own CAS against the others (a retry storm under load).
+     * Where a limit is large enough, with Bucket4j's delayed synchronisation on top: a node takes up
+     * to 1 % of the limit from its last copy of the bucket before it writes what it took to Redis
+     * (and at least every {@link #SYNCHRONISE_EVERY}), so a busy bucket costs a round trip per
+     * hundredth of its limit instead of two per request. A limit then holds in total to within 1 %
+     * per node; limits under 100 requests are synchronised on every request, exactly as before.
      */
     @Override
     public Bucket bucket(String key, ThrottleRate rate) {
@@ -60,7 +68,11 @@ public final class RedisThrottleBuckets implements ThrottleBuckets, DisposableBe
 
     private Bucket proxy(Key key) {
         BucketConfiguration configuration = configurations.computeIfAbsent(key.rate(), ThrottleBuckets::configuration);
-        return proxies().builder().withOptimization(Optimizations.batching()).build(key.key(), () -> configuration);
+        long unsynchronised = key.rate().limit() / 100;
+        Optimization optimization = unsynchronised > 0
+                ? Optimizations.delaying(new DelayParameters(unsynchronised, SYNCHRONISE_EVERY))
+                : Optimizations.batching();
+        return proxies().builder().withOptimization(optimization).build(key.key(), () -> configuration);
     }
 
     private record Key(String key, ThrottleRate rate) {

@@ -1,5 +1,6 @@
 package org.fractionball.lms.infrastructure.library;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -389,7 +390,11 @@ class LibraryCacheIT extends LibraryApiSupport {
 
     private static List<String> ids(LibraryPageData page) {
         List<String> ids = new ArrayList<>();
-        page.results().forEach(item -> ids.add(item.get("id").asText()));
+        try {
+            new ObjectMapper().readTree(page.results().toString()).forEach(item -> ids.add(item.get("id").asText()));
+        } catch (JsonProcessingException unreadable) {
+            throw new AssertionError("the page's items are not JSON: " + page.results(), unreadable);
+        }
         return ids;
     }
 

@@ -12,6 +12,7 @@ import org.fractionball.lms.projections.library.LibraryVersions;
 import org.fractionball.lms.query.content.ResourceResponse;
 import org.fractionball.lms.query.content.VideoResponse;
 import org.fractionball.lms.query.web.PageRequest;
+import org.fractionball.lms.query.web.PreparedJson;
 import org.fractionball.lms.query.web.VersionedAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,7 +95,7 @@ public class LibraryReads {
                             page.size()), ResponseTypes.multipleInstancesOf(ContentView.class)).join();
                     List<?> answers = found.stream().map(LibraryReads::answer).toList();
                     return new LibraryPageData(totals.count(), number, totals.grades(), totals.topics(),
-                            json.valueToTree(answers));
+                            PreparedJson.of(write(answers)));
                 });
     }
 
