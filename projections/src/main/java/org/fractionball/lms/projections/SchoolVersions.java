@@ -6,19 +6,28 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.PreparedStatement;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * One version counter per school in a table {@code (school_id, version)}: projections raise it in
  * their own transaction whenever they change something the school's cached answers show, and the
  * query side keys those answers by it (version-based invalidation). Never reset: a rebuild must keep
- * versions increasing, or stale cache entries would be read again.
+ * versions increasing, or stale cache entries would be read again. A raise is announced to every node
+ * ({@link ReadModelChanges}) as it commits, so a node keeps the versions it has read ({@link #known})
+ * until it hears one: choosing an answer's key costs no round trip.
  */
-public abstract class SchoolVersions {
+public abstract class SchoolVersions implements ReadModelSubscriber {
     private final String pending = getClass().getName() + ".pending";
     private final String table;
     protected final JdbcTemplate jdbc;
+    private final Map<Long, Kept<Long>> known = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+    private volatile boolean hearing;
 
     protected SchoolVersions(JdbcTemplate jdbc, String table) {
         this.jdbc = jdbc;
@@ -45,7 +54,16 @@ public abstract class SchoolVersions {
         schools.add(schoolId);
     }
 
-    /** The school's current version (0 before its first change). */
+    /**
+     * The school's version as this node last read it, kept until a raise of it is heard (read every
+     * time while nothing is heard): for choosing the key of an answer to look up. An answer computed
+     * afresh is stored under the {@link #current} version read in its own snapshot.
+     */
+    public long known(long schoolId) {
+        return kept(known, schoolId, () -> current(schoolId));
+    }
+
+    /** The school's current version (0 before its first change), read now. */
     public long current(long schoolId) {
         List<Long> versions = jdbc.queryForList("SELECT version FROM " + table + " WHERE school_id = ?",
                 Long.class, schoolId);
@@ -67,5 +85,46 @@ public abstract class SchoolVersions {
             statement.setArray(1, connection.createArrayOf("bigint", schoolIds.toArray()));
             return statement;
         });
+        ReadModelChanges.send(jdbc, table);
+    }
+
+    /**
+     * {@code read}'s value under {@code key}, kept in {@code values} while raises are heard. An entry
+     * carries the generation it was read in, and hearing a raise moves the generation on before it
+     * clears the entries, so a read that raced a raise is never served again.
+     */
+    protected <K, V> V kept(Map<K, Kept<V>> values, K key, Supplier<V> read) {
+        long current = generation.get();
+        if (hearing) {
+            Kept<V> kept = values.get(key);
+            if (kept != null && kept.generation() == current) {
+                return kept.value();
+            }
+        }
+        V value = read.get();
+        if (hearing) {
+            values.put(key, new Kept<>(value, current));
+        }
+        return value;
+    }
+
+    /** Raises of this table, and a rebuild going live of a group that counts in it. */
+    @Override
+    public boolean concerns(String topic) {
+        return table.equals(topic) || ProjectionTables.versionCountersOf(topic).contains(table);
+    }
+
+    @Override
+    public void invalidate() {
+        generation.incrementAndGet();
+        known.clear();
+    }
+
+    @Override
+    public void hearing(boolean hearing) {
+        this.hearing = hearing;
+    }
+
+    protected record Kept<V>(V value, long generation) {
     }
 }

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.fractionball.lms.infrastructure.database.ReadModelListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +23,12 @@ public class ProjectionPositions {
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    private final ReadModelListener changes;
 
-    public ProjectionPositions(JdbcTemplate jdbc, Serializer serializer) {
+    public ProjectionPositions(JdbcTemplate jdbc, Serializer serializer, ReadModelListener changes) {
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.changes = changes;
     }
 
     /** True once every segment of the processor has handled (or skipped) every event up to {@code position}. */
@@ -69,9 +72,18 @@ public class ProjectionPositions {
                 }, processor);
     }
 
-    /** Waits until every processor has passed {@code position}; false when {@code timeout} ran out first. */
+    /**
+     * Waits until every processor has passed {@code position} and this node has heard the changes
+     * they committed on the way (its in-memory copies of read tables have dropped what those
+     * changes outdated); false when {@code timeout} ran out first.
+     */
     public boolean awaitPassed(Collection<String> processors, long position, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        return awaitTokens(processors, position, deadline)
+                && changes.awaitHeard(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }
+
+    private boolean awaitTokens(Collection<String> processors, long position, long deadline) {
         for (String processor : processors) {
             while (!hasPassed(processor, position)) {
                 if (System.nanoTime() > deadline) {

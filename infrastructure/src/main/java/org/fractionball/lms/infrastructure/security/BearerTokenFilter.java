@@ -9,8 +9,6 @@ import org.fractionball.lms.infrastructure.web.DatabaseOutage;
 import org.fractionball.lms.infrastructure.web.JsonErrors;
 import org.fractionball.lms.infrastructure.web.RequestContext;
 import org.fractionball.lms.projections.accounts.UserView;
-import org.fractionball.lms.query.accounts.FindUserByFirebaseUid;
-import org.fractionball.lms.query.accounts.UserQueries;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,12 +30,11 @@ public class BearerTokenFilter extends OncePerRequestFilter {
     static final String INACTIVE_USER = "User account is disabled.";
 
     private final IdentityVerifier verifier;
-    // asked directly, not through the query bus: the bus would wrap this one read of every request in a transaction
-    private final UserQueries users;
+    private final CachedUsers users;
     private final SignIns signIns;
     private final FailedLogins failedLogins;
 
-    public BearerTokenFilter(IdentityVerifier verifier, UserQueries users, SignIns signIns,
+    public BearerTokenFilter(IdentityVerifier verifier, CachedUsers users, SignIns signIns,
                              FailedLogins failedLogins) {
         this.verifier = verifier;
         this.users = users;
@@ -88,7 +85,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
     }
 
     private UserView userFor(VerifiedIdentity identity) {
-        Optional<UserView> user = users.handle(new FindUserByFirebaseUid(identity.uid()));
+        Optional<UserView> user = users.find(identity.uid());
         UserView found = user.orElseThrow(() -> new TokenRejected(UNKNOWN_USER, null));
         if (!found.isActive()) {
             throw new TokenRejected(INACTIVE_USER, null);

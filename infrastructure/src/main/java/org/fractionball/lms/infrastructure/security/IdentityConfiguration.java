@@ -2,7 +2,6 @@ package org.fractionball.lms.infrastructure.security;
 
 import com.google.api.client.http.HttpTransport;
 import com.google.firebase.auth.FirebaseAuth;
-import org.fractionball.lms.query.accounts.UserQueries;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,7 +30,7 @@ public class IdentityConfiguration {
 
     /** Built here and placed in the security filter chain; never registered as a servlet filter of its own. */
     @Bean
-    public BearerTokenFilter bearerTokenFilter(IdentityVerifier verifier, UserQueries users, SignIns signIns,
+    public BearerTokenFilter bearerTokenFilter(IdentityVerifier verifier, CachedUsers users, SignIns signIns,
                                                FailedLogins failedLogins) {
         return new BearerTokenFilter(verifier, users, signIns, failedLogins);
     }

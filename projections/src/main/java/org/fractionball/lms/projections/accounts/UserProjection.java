@@ -16,6 +16,7 @@ import org.fractionball.lms.events.accounts.UserSignedIn;
 import org.fractionball.lms.events.schools.SchoolDeleted;
 import org.fractionball.lms.events.shared.PersonalData;
 import org.fractionball.lms.projections.ProjectionNames;
+import org.fractionball.lms.projections.ReadModelChanges;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +34,7 @@ public class UserProjection {
 
     @EventHandler
     void on(UserProvisioned event, @Timestamp Instant at) {
-        jdbc.update("""
+        write("""
                 INSERT INTO user_view (id, firebase_uid, username, email, first_name, last_name, role, school_id,
                                        phone, is_active, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -45,7 +46,7 @@ public class UserProjection {
 
     @EventHandler
     void on(UserDetailsChanged event, @Timestamp Instant at) {
-        jdbc.update("UPDATE user_view SET username = ?, email = ?, first_name = ?, last_name = ?, phone = ?, "
+        write("UPDATE user_view SET username = ?, email = ?, first_name = ?, last_name = ?, phone = ?, "
                         + "updated_at = ? WHERE id = ?",
                 event.username(), event.email(), event.firstName(), event.lastName(), event.phone(),
                 java.sql.Timestamp.from(at), event.userId());
@@ -74,13 +75,13 @@ public class UserProjection {
     /** A sign-in is not an edit: {@code updated_at} stays. */
     @EventHandler
     void on(UserSignedIn event, @Timestamp Instant at) {
-        jdbc.update("UPDATE user_view SET last_login = ? WHERE id = ?", java.sql.Timestamp.from(at), event.userId());
+        write("UPDATE user_view SET last_login = ? WHERE id = ?", java.sql.Timestamp.from(at), event.userId());
     }
 
     /** What a rebuild shows too: every personal field of the user's events reads as erased. */
     @EventHandler
     void on(PersonalDataErased event, @Timestamp Instant at) {
-        jdbc.update("UPDATE user_view SET username = ?, email = ?, first_name = ?, last_name = ?, phone = ?, "
+        write("UPDATE user_view SET username = ?, email = ?, first_name = ?, last_name = ?, phone = ?, "
                         + "is_active = false, updated_at = ? WHERE id = ?",
                 PersonalData.ERASED, PersonalData.ERASED, PersonalData.ERASED, PersonalData.ERASED,
                 PersonalData.ERASED, java.sql.Timestamp.from(at), event.userId());
@@ -88,22 +89,28 @@ public class UserProjection {
 
     @EventHandler
     void on(UserRemoved event) {
-        jdbc.update("DELETE FROM user_view WHERE id = ?", event.userId());
+        write("DELETE FROM user_view WHERE id = ?", event.userId());
     }
 
     /** Deleting a school removes its users from the API, as the original's cascade did. */
     @EventHandler
     void on(SchoolDeleted event) {
-        jdbc.update("DELETE FROM user_view WHERE school_id = ?", event.schoolId());
+        write("DELETE FROM user_view WHERE school_id = ?", event.schoolId());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE user_view");
+        write("TRUNCATE user_view");
     }
 
     private void set(long userId, String column, Object value, Instant at) {
-        jdbc.update("UPDATE user_view SET " + column + " = ?, updated_at = ? WHERE id = ?", value,
+        write("UPDATE user_view SET " + column + " = ?, updated_at = ? WHERE id = ?", value,
                 java.sql.Timestamp.from(at), userId);
+    }
+
+    /** Every write of {@code user_view} tells the nodes' in-memory copies of users ({@link ReadModelChanges}). */
+    private void write(String sql, Object... arguments) {
+        jdbc.update(sql, arguments);
+        ReadModelChanges.announce(jdbc, ProjectionNames.ACCOUNTS);
     }
 }

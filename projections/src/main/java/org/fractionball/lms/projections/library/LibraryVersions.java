@@ -4,6 +4,9 @@ import org.fractionball.lms.projections.SchoolVersions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * The version of each school's library (table {@code library_version}), raised by the content and
  * playlist projections whenever they change something a school's library answers show; the query
@@ -11,16 +14,28 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LibraryVersions extends SchoolVersions {
+    private final Map<Owner, Kept<VersionAndDrafts>> drafts = new ConcurrentHashMap<>();
 
     public LibraryVersions(JdbcTemplate jdbc) {
         super(jdbc, "library_version");
     }
 
     /**
-     * The school's current version and whether the user owns items of the kind there that are not
-     * published, read together in one statement, so the pair describes one committed state.
+     * The school's version and whether the user owns items of the kind there that are not published,
+     * read together in one statement, so the pair describes one committed state, and kept like
+     * {@link #known}: every change of what a user owns in the library raises the school's version.
      */
-    public VersionAndDrafts currentFor(long schoolId, String kind, long userId) {
+    public VersionAndDrafts knownFor(long schoolId, String kind, long userId) {
+        return kept(drafts, new Owner(schoolId, kind, userId), () -> currentFor(schoolId, kind, userId));
+    }
+
+    @Override
+    public void invalidate() {
+        super.invalidate();
+        drafts.clear();
+    }
+
+    private VersionAndDrafts currentFor(long schoolId, String kind, long userId) {
         return jdbc.queryForObject("""
                 SELECT coalesce((SELECT version FROM library_version WHERE school_id = ?), 0),
                        EXISTS (SELECT 1 FROM content_view WHERE kind = ? AND owner_id = ? AND school_id = ?
@@ -30,5 +45,8 @@ public class LibraryVersions extends SchoolVersions {
 
     /** A school's library version with one user's "owns unpublished items" as of that version. */
     public record VersionAndDrafts(long version, boolean ownsUnpublished) {
+    }
+
+    private record Owner(long schoolId, String kind, long userId) {
     }
 }

@@ -9,6 +9,7 @@ import org.fractionball.lms.events.schools.SchoolDetailsChanged;
 import org.fractionball.lms.events.schools.SchoolReactivated;
 import org.fractionball.lms.events.schools.SchoolRegistered;
 import org.fractionball.lms.projections.ProjectionNames;
+import org.fractionball.lms.projections.ReadModelChanges;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +28,7 @@ public class SchoolProjection {
 
     @EventHandler
     void on(SchoolRegistered event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update("""
+        write("""
                 INSERT INTO school_view (id, name, domain, address, phone, is_active, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO NOTHING""",
@@ -37,7 +38,7 @@ public class SchoolProjection {
 
     @EventHandler
     void on(SchoolDetailsChanged event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update("UPDATE school_view SET name = ?, domain = ?, address = ?, phone = ?, updated_at = ? WHERE id = ?",
+        write("UPDATE school_view SET name = ?, domain = ?, address = ?, phone = ?, updated_at = ? WHERE id = ?",
                 event.name(), event.domain(), event.address(), event.phone(), Timestamp.from(at), event.schoolId());
     }
 
@@ -53,16 +54,22 @@ public class SchoolProjection {
 
     @EventHandler
     void on(SchoolDeleted event) {
-        jdbc.update("DELETE FROM school_view WHERE id = ?", event.schoolId());
+        write("DELETE FROM school_view WHERE id = ?", event.schoolId());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE school_view");
+        write("TRUNCATE school_view");
     }
 
     private void setActive(long schoolId, boolean active, Instant at) {
-        jdbc.update("UPDATE school_view SET is_active = ?, updated_at = ? WHERE id = ?", active, Timestamp.from(at),
+        write("UPDATE school_view SET is_active = ?, updated_at = ? WHERE id = ?", active, Timestamp.from(at),
                 schoolId);
+    }
+
+    /** Every write of {@code school_view} tells the nodes' in-memory copies of users, which hold their school's name. */
+    private void write(String sql, Object... arguments) {
+        jdbc.update(sql, arguments);
+        ReadModelChanges.announce(jdbc, ProjectionNames.ACCOUNTS);
     }
 }

@@ -27,7 +27,6 @@ import org.fractionball.lms.query.playlists.PlaylistFilter;
 import org.fractionball.lms.query.playlists.PlaylistResponse;
 import org.fractionball.lms.query.web.VersionedAnswers;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,7 +56,6 @@ public class DashboardReads {
     private final QueryGateway queries;
     // read directly, not through the query bus, which would wrap each of these per-request reads in a transaction
     private final CourseQueries courses;
-    private final JdbcTemplate jdbc;
     private final LibraryVersions libraryVersions;
     private final AnalyticsVersions analyticsVersions;
     private final ObjectMapper json;
@@ -65,7 +63,7 @@ public class DashboardReads {
     private final String keyPrefix;
     private final VersionedAnswers<JsonNode> answers;
 
-    public DashboardReads(QueryGateway queries, CourseQueries courses, JdbcTemplate jdbc,
+    public DashboardReads(QueryGateway queries, CourseQueries courses,
                           LibraryVersions libraryVersions, AnalyticsVersions analyticsVersions,
                           LibraryCache cache, ObjectMapper json, PlatformTransactionManager transactions,
                           @Value("${lms.redis.key-prefix:lms:}") String keyPrefix,
@@ -73,7 +71,6 @@ public class DashboardReads {
                           MeterRegistry meters) {
         this.queries = queries;
         this.courses = courses;
-        this.jdbc = jdbc;
         this.libraryVersions = libraryVersions;
         this.analyticsVersions = analyticsVersions;
         this.json = json;
@@ -128,12 +125,9 @@ public class DashboardReads {
                 }));
     }
 
-    /** The school's library and analytics versions, in one statement (one round trip for both parts' keys). */
+    /** The school's library and analytics versions as this node knows them, for both parts' keys. */
     private long[] versions(long schoolId) {
-        return jdbc.queryForObject("""
-                SELECT coalesce((SELECT version FROM library_version WHERE school_id = ?), 0),
-                       coalesce((SELECT version FROM analytics_version WHERE school_id = ?), 0)""",
-                (rs, row) -> new long[]{rs.getLong(1), rs.getLong(2)}, schoolId, schoolId);
+        return new long[]{libraryVersions.known(schoolId), analyticsVersions.known(schoolId)};
     }
 
     private Map<String, Object> schoolPart(long schoolId, Instant now) {

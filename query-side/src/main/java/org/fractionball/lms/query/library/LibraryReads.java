@@ -31,10 +31,11 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The library's answers, cached by version. Each request reads its school's library version from
- * PostgreSQL (one primary-key lookup, after read-your-writes has waited), so the key of every
- * answer changes as soon as a projection has committed a change the school's library shows;
- * outdated entries are never read again and expire. Key: {@code <lms.redis.key-prefix>library:
+ * The library's answers, cached by version. Each request takes its school's library version as
+ * this node knows it ({@link LibraryVersions#knownFor}: kept until the node hears a raise, which
+ * the projection announces as it commits; read-your-writes has waited until the caller's own
+ * writes were heard), so the key of every answer changes as soon as a change the school's library
+ * shows is committed and heard; outdated entries are never read again and expire. Key: {@code <lms.redis.key-prefix>library:
  * <school>:v<version>:<scope>:<answer>:<hash of the normalised parameters>}; scope is
  * {@code u<user id>} for the view of a teacher who owns unpublished items, {@code staff} for the
  * school's staff and for the published-only view the other teachers share, {@code all} where
@@ -79,7 +80,7 @@ public class LibraryReads {
         LibraryFilter filter = requested;
         Long version = null;
         if (requested.visibleTo() != null) {
-            LibraryVersions.VersionAndDrafts state = versions.currentFor(requested.schoolId(),
+            LibraryVersions.VersionAndDrafts state = versions.knownFor(requested.schoolId(),
                     requested.kind().category(), requested.visibleTo());
             LibraryFilter shared = state.ownsUnpublished() ? null : requested.publishedOnly();
             filter = shared == null ? requested : shared;
@@ -114,7 +115,7 @@ public class LibraryReads {
      * figures: an entry is never older than its key).
      */
     public LibraryStatsResponse stats(long schoolId) {
-        return cached(schoolId, null, "all", "stats", List.of(analyticsVersions.current(schoolId)),
+        return cached(schoolId, null, "all", "stats", List.of(analyticsVersions.known(schoolId)),
                 LibraryStatsResponse.class,
                 () -> queries.query(new FindLibraryStats(schoolId), LibraryStatsResponse.class).join());
     }
@@ -125,7 +126,7 @@ public class LibraryReads {
         if (!answers.enabled()) {
             return snapshot.execute(status -> compute.get());
         }
-        String current = key(schoolId, version != null ? version : versions.current(schoolId), scope, answer,
+        String current = key(schoolId, version != null ? version : versions.known(schoolId), scope, answer,
                 parameters);
         return type.cast(answers.get(current, entry -> read(entry, type, answer), () -> {
             Versioned<T> computed = snapshot.execute(status -> new Versioned<>(versions.current(schoolId),

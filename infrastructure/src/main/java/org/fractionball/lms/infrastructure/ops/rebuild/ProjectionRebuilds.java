@@ -6,6 +6,7 @@ import org.fractionball.lms.infrastructure.axon.ProjectionPositions;
 import org.fractionball.lms.infrastructure.cluster.NodeRoles;
 import org.fractionball.lms.projections.ProjectionNames;
 import org.fractionball.lms.projections.ProjectionTables;
+import org.fractionball.lms.projections.ReadModelChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -433,6 +434,8 @@ public class ProjectionRebuilds implements SmartLifecycle {
             jdbc.update("UPDATE " + counter + " SET version = version + 1");
         }
         jdbc.update("DELETE FROM projection_rebuild WHERE name = ?", group);
+        // every table of the group is new: the nodes drop what they kept of the old ones as this commits
+        ReadModelChanges.send(jdbc, group);
     }
 
     /** True while this node switches the group's tables and its live processor is stopped for it. */
