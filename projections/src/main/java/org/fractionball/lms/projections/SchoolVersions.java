@@ -6,12 +6,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.PreparedStatement;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * One version counter per school in a table {@code (school_id, version)}: projections raise it in
@@ -25,9 +22,7 @@ public abstract class SchoolVersions implements ReadModelSubscriber {
     private final String pending = getClass().getName() + ".pending";
     private final String table;
     protected final JdbcTemplate jdbc;
-    private final Map<Long, Kept<Long>> known = new ConcurrentHashMap<>();
-    private final AtomicLong generation = new AtomicLong();
-    private volatile boolean hearing;
+    private final KeptValues<Long, Long> known = new KeptValues<>(new ConcurrentHashMap<>());
 
     protected SchoolVersions(JdbcTemplate jdbc, String table) {
         this.jdbc = jdbc;
@@ -60,7 +55,7 @@ public abstract class SchoolVersions implements ReadModelSubscriber {
      * afresh is stored under the {@link #current} version read in its own snapshot.
      */
     public long known(long schoolId) {
-        return kept(known, schoolId, () -> current(schoolId));
+        return known.get(schoolId, () -> current(schoolId));
     }
 
     /** The school's current version (0 before its first change), read now. */
@@ -88,26 +83,6 @@ public abstract class SchoolVersions implements ReadModelSubscriber {
         ReadModelChanges.send(jdbc, table);
     }
 
-    /**
-     * {@code read}'s value under {@code key}, kept in {@code values} while raises are heard. An entry
-     * carries the generation it was read in, and hearing a raise moves the generation on before it
-     * clears the entries, so a read that raced a raise is never served again.
-     */
-    protected <K, V> V kept(Map<K, Kept<V>> values, K key, Supplier<V> read) {
-        long current = generation.get();
-        if (hearing) {
-            Kept<V> kept = values.get(key);
-            if (kept != null && kept.generation() == current) {
-                return kept.value();
-            }
-        }
-        V value = read.get();
-        if (hearing) {
-            values.put(key, new Kept<>(value, current));
-        }
-        return value;
-    }
-
     /** Raises of this table, and a rebuild going live of a group that counts in it. */
     @Override
     public boolean concerns(String topic) {
@@ -116,15 +91,11 @@ public abstract class SchoolVersions implements ReadModelSubscriber {
 
     @Override
     public void invalidate() {
-        generation.incrementAndGet();
-        known.clear();
+        known.invalidate();
     }
 
     @Override
     public void hearing(boolean hearing) {
-        this.hearing = hearing;
-    }
-
-    protected record Kept<V>(V value, long generation) {
+        known.hearing(hearing);
     }
 }

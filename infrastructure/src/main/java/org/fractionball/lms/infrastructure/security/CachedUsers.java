@@ -1,9 +1,9 @@
 package org.fractionball.lms.infrastructure.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.fractionball.lms.projections.ReadModelSubscriber;
+import org.fractionball.lms.projections.KeptValues;
 import org.fractionball.lms.projections.ProjectionNames;
+import org.fractionball.lms.projections.ReadModelSubscriber;
 import org.fractionball.lms.projections.accounts.UserView;
 import org.fractionball.lms.query.accounts.FindUserByFirebaseUid;
 import org.fractionball.lms.query.accounts.UserQueries;
@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The users that requests authenticate as, by Firebase uid, kept on this node between requests (a
@@ -19,8 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * projection commits any change to its tables: a deactivated, removed or re-roled user is refused or
  * re-roled on the next request that reaches this node after the change is heard. Only users that
  * exist are kept (an unknown uid asks PostgreSQL every time, so a newly provisioned user is found at
- * once). An entry is tagged with the generation it was read in, and a change raises the generation
- * before it clears the cache, so a lookup that raced a change is never served again.
+ * once); a lookup that raced a change is never served again ({@link KeptValues}).
  */
 @Component
 public class CachedUsers implements ReadModelSubscriber {
@@ -28,28 +26,16 @@ public class CachedUsers implements ReadModelSubscriber {
     private static final Duration KEEP_AT_MOST = Duration.ofMinutes(1);
 
     private final UserQueries users;
-    private final Cache<String, Entry> byUid = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterWrite(KEEP_AT_MOST).build();
-    private final AtomicLong generation = new AtomicLong();
-    private volatile boolean hearing;
+    private final KeptValues<String, UserView> byUid = new KeptValues<>(Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterWrite(KEEP_AT_MOST).<String, KeptValues.Kept<UserView>>build().asMap());
 
     public CachedUsers(UserQueries users) {
         this.users = users;
     }
 
     public Optional<UserView> find(String firebaseUid) {
-        long current = generation.get();
-        if (hearing) {
-            Entry kept = byUid.getIfPresent(firebaseUid);
-            if (kept != null && kept.generation() == current) {
-                return Optional.of(kept.user());
-            }
-        }
-        Optional<UserView> found = users.handle(new FindUserByFirebaseUid(firebaseUid));
-        if (found.isPresent() && hearing) {
-            byUid.put(firebaseUid, new Entry(found.get(), current));
-        }
-        return found;
+        return Optional.ofNullable(byUid.get(firebaseUid,
+                () -> users.handle(new FindUserByFirebaseUid(firebaseUid)).orElse(null)));
     }
 
     @Override
@@ -59,15 +45,11 @@ public class CachedUsers implements ReadModelSubscriber {
 
     @Override
     public void invalidate() {
-        generation.incrementAndGet();
-        byUid.invalidateAll();
+        byUid.invalidate();
     }
 
     @Override
     public void hearing(boolean hearing) {
-        this.hearing = hearing;
-    }
-
-    private record Entry(UserView user, long generation) {
+        byUid.hearing(hearing);
     }
 }

@@ -1,10 +1,10 @@
 package org.fractionball.lms.projections.library;
 
+import org.fractionball.lms.projections.KeptValues;
 import org.fractionball.lms.projections.SchoolVersions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Component
 public class LibraryVersions extends SchoolVersions {
-    private final Map<Owner, Kept<VersionAndDrafts>> drafts = new ConcurrentHashMap<>();
+    private final KeptValues<Owner, VersionAndDrafts> drafts = new KeptValues<>(new ConcurrentHashMap<>());
 
     public LibraryVersions(JdbcTemplate jdbc) {
         super(jdbc, "library_version");
@@ -26,13 +26,19 @@ public class LibraryVersions extends SchoolVersions {
      * {@link #known}: every change of what a user owns in the library raises the school's version.
      */
     public VersionAndDrafts knownFor(long schoolId, String kind, long userId) {
-        return kept(drafts, new Owner(schoolId, kind, userId), () -> currentFor(schoolId, kind, userId));
+        return drafts.get(new Owner(schoolId, kind, userId), () -> currentFor(schoolId, kind, userId));
     }
 
     @Override
     public void invalidate() {
         super.invalidate();
-        drafts.clear();
+        drafts.invalidate();
+    }
+
+    @Override
+    public void hearing(boolean hearing) {
+        super.hearing(hearing);
+        drafts.hearing(hearing);
     }
 
     private VersionAndDrafts currentFor(long schoolId, String kind, long userId) {
