@@ -1,6 +1,8 @@
 package org.fractionball.lms.infrastructure.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.fractionball.lms.projections.ReadModelChanges;
 import org.fractionball.lms.projections.ReadModelSubscriber;
 import org.postgresql.PGConnection;
@@ -53,10 +55,14 @@ public class ReadModelListener implements SmartLifecycle {
     private volatile boolean listening;
     private volatile Thread thread;
 
-    public ReadModelListener(DataSource dataSource, JdbcTemplate jdbc, List<ReadModelSubscriber> subscribers) {
+    public ReadModelListener(DataSource dataSource, JdbcTemplate jdbc, List<ReadModelSubscriber> subscribers,
+                             MeterRegistry meters) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.subscribers = subscribers;
+        Gauge.builder("lms.read_model.listening", this, listener -> listener.listening ? 1 : 0)
+                .description("1 while this node hears read model changes (its node caches serve), 0 while "
+                        + "every lookup reads PostgreSQL").register(meters);
     }
 
     /** True while every change is heard. */

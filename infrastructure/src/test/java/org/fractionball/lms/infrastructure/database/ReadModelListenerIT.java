@@ -1,5 +1,6 @@
 package org.fractionball.lms.infrastructure.database;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.security.CachedUsers;
 import org.fractionball.lms.infrastructure.support.Api;
@@ -34,6 +35,9 @@ class ReadModelListenerIT extends IntegrationTest {
 
     @Autowired
     private LibraryVersions libraryVersions;
+
+    @Autowired
+    private MeterRegistry meters;
 
     private long school;
 
@@ -110,8 +114,10 @@ class ReadModelListenerIT extends IntegrationTest {
         List<Integer> ended = jdbc.queryForList("SELECT pid FROM pg_stat_activity WHERE application_name = ? "
                 + "AND datname = current_database()", Integer.class, LISTENER);
         assertThat(ended).hasSize(1);
+        assertThat(listeningGauge()).isEqualTo(1.0);
         jdbc.queryForList("SELECT pg_terminate_backend(?)", ended.get(0));
         awaitNotListening();
+        assertThat(listeningGauge()).isEqualTo(0.0);
 
         jdbc.update("UPDATE user_view SET phone = '555-0102' WHERE firebase_uid = ?", uid);
         assertThat(users.find(uid).orElseThrow().phone()).isEqualTo("555-0102");
@@ -119,11 +125,16 @@ class ReadModelListenerIT extends IntegrationTest {
         assertThat(users.find(uid).orElseThrow().phone()).isEqualTo("555-0103");
 
         awaitListening();
+        assertThat(listeningGauge()).isEqualTo(1.0);
         assertThat(jdbc.queryForList("SELECT pid FROM pg_stat_activity WHERE application_name = ? "
                 + "AND datname = current_database()", Integer.class, LISTENER)).hasSize(1).doesNotContain(ended.get(0));
         users.find(uid);
         jdbc.update("UPDATE user_view SET phone = '555-0104' WHERE firebase_uid = ?", uid);
         assertThat(users.find(uid).orElseThrow().phone()).as("kept again").isEqualTo("555-0103");
+    }
+
+    private double listeningGauge() {
+        return meters.get("lms.read_model.listening").gauge().value();
     }
 
     private void awaitListening() {
