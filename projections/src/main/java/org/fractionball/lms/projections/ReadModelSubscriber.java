@@ -6,7 +6,7 @@ package org.fractionball.lms.projections;
  */
 public interface ReadModelSubscriber {
 
-    /** Whether a change announced under {@code topic} (a processing group) concerns this copy. */
+    /** Whether a change announced under {@code topic} (a processing group or a version table) concerns this copy. */
     boolean concerns(String topic);
 
     /** Forgets everything kept: a change it concerns was committed, or changes may have been missed. */

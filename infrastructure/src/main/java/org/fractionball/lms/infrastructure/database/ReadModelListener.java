@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ReadModelListener implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ReadModelListener.class);
     private static final String HEARD = "heard:";
-    private static final long POLL_MILLIS = 500;
+    private static final int POLL_MILLIS = 500;
     /** An idle connection is checked this often, so one that died without a word is noticed. */
     private static final long CHECK_IDLE_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final long RETRY_MILLIS = 1000;
@@ -152,7 +152,7 @@ public class ReadModelListener implements SmartLifecycle {
         PGConnection notifications = connection.unwrap(PGConnection.class);
         long lastHeard = System.nanoTime();
         while (running) {
-            PGNotification[] received = notifications.getNotifications((int) POLL_MILLIS);
+            PGNotification[] received = notifications.getNotifications(POLL_MILLIS);
             if (received != null && received.length > 0) {
                 lastHeard = System.nanoTime();
                 for (PGNotification notification : received) {
