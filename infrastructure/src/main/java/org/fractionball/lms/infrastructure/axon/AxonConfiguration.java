@@ -180,6 +180,7 @@ public class AxonConfiguration {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .dataType(byte[].class)
+                .appendEvents(new PositionReportingAppend())
                 .batchSize(fetchBatchSize)
                 .build();
     }

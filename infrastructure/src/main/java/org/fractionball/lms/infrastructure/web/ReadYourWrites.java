@@ -37,17 +37,26 @@ public class ReadYourWrites implements WritePositions, HandlerInterceptor {
         this.maxWait = maxWait;
     }
 
+    /**
+     * The position of the aggregate's newest event: the one this request's append committed (reported by
+     * {@code PositionReportingAppend}), else read from the store (a command that changed nothing).
+     */
     @Override
     public long recordLatestWrite(String aggregateId) {
-        List<Long> positions = jdbc.queryForList("""
-                SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?
-                ORDER BY sequence_number DESC LIMIT 1""", Long.class, aggregateId);
-        long position = positions.isEmpty() ? -1 : positions.get(0);
         RequestContext context = RequestContext.current();
+        Long appended = context == null ? null : context.appendedPosition(aggregateId);
+        long position = appended != null ? appended : newestPosition(aggregateId);
         if (position >= 0 && context != null && context.caller() != null) {
             actors.record(context.caller().firebaseUid(), position);
         }
         return position;
+    }
+
+    private long newestPosition(String aggregateId) {
+        List<Long> positions = jdbc.queryForList("""
+                SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?
+                ORDER BY sequence_number DESC LIMIT 1""", Long.class, aggregateId);
+        return positions.isEmpty() ? -1 : positions.get(0);
     }
 
     @Override

@@ -20,6 +20,8 @@ public final class RequestContext {
     private final String userAgent;
     private volatile Caller caller;
     private String systemActor;
+    /** The newest committed position of each aggregate this request appended to. */
+    private Map<String, Long> appended;
 
     public RequestContext(String requestId, String correlationId, String clientIp, String userAgent) {
         this.requestId = requestId;
@@ -75,6 +77,19 @@ public final class RequestContext {
             MDC.put(LogFields.USER_ID, Long.toString(caller.userId()));
             MDC.put(LogFields.SCHOOL, Long.toString(caller.schoolId()));
         }
+    }
+
+    /** Records that this request's events for the aggregate committed, the newest at {@code position}. */
+    public void appended(String aggregateId, long position) {
+        if (appended == null) {
+            appended = new HashMap<>();
+        }
+        appended.merge(aggregateId, position, Math::max);
+    }
+
+    /** The newest committed position of this request's events for the aggregate, or null when it appended none. */
+    public Long appendedPosition(String aggregateId) {
+        return appended == null ? null : appended.get(aggregateId);
     }
 
     /** The client's correlation id, or the request id when the client sent none. */

@@ -66,6 +66,8 @@ class SystemBenchmarkIT {
     static final int TEACHERS = Integer.getInteger("benchmark.teachers", 20);
     static final int LAG_SAMPLES = Integer.getInteger("benchmark.lag-samples", 500);
     static final String HEAP = System.getProperty("benchmark.heap", "512m");
+    /** Keeps the app up this long after the warm-up, before the measured run, for profiling by hand. */
+    static final int HOLD_SECONDS = Integer.getInteger("benchmark.hold-seconds", 0);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestServices services = TestServices.get();
@@ -102,6 +104,11 @@ class SystemBenchmarkIT {
             Files.writeString(script, commandScript(tokens));
 
             LibraryBenchmarkIT.wrk(script, base + "/api/playlists/", WARMUP_SECONDS);
+            if (HOLD_SECONDS > 0) {
+                System.out.printf("benchmark holding %d s: app %s (pid %d), wrk script %s%n", HOLD_SECONDS, base,
+                        app.pid(), script.toAbsolutePath());
+                Thread.sleep(HOLD_SECONDS * 1000L);
+            }
             String created = "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%PlaylistCreated'";
             long before = count(database, created);
             MemorySampler memory = new MemorySampler(app.pid());
