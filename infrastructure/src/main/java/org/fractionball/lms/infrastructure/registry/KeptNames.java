@@ -28,12 +28,15 @@ public class KeptNames implements ReadModelSubscriber {
     private final KeptValues<Long, String> schools = names();
 
     public String user(long userId, Supplier<String> read) {
-        return TransactionSynchronizationManager.isActualTransactionActive() ? read.get() : users.get(userId, read);
+        return outsideTransactions(users, userId, read);
     }
 
     public String school(long schoolId, Supplier<String> read) {
-        return TransactionSynchronizationManager.isActualTransactionActive() ? read.get()
-                : schools.get(schoolId, read);
+        return outsideTransactions(schools, schoolId, read);
+    }
+
+    private static String outsideTransactions(KeptValues<Long, String> names, long id, Supplier<String> read) {
+        return TransactionSynchronizationManager.isActualTransactionActive() ? read.get() : names.get(id, read);
     }
 
     /** A registry write: this node forgets the names once it commits, without waiting for the notice. */

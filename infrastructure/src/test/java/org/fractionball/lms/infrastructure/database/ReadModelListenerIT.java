@@ -144,17 +144,4 @@ class ReadModelListenerIT extends IntegrationTest {
     private void awaitNotListening() {
         awaitListening(false);
     }
-
-    private void awaitListening(boolean listening) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (listener.listening() != listening) {
-            assertThat(System.nanoTime()).as("listening " + listening).isLessThan(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(interrupted);
-            }
-        }
-    }
 }

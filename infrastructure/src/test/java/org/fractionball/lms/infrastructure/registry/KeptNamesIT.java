@@ -46,11 +46,7 @@ class KeptNamesIT extends IntegrationTest {
         school = school(unique("names") + ".edu");
         teacher = jdbc.queryForObject("SELECT user_id FROM user_registry WHERE firebase_uid = ?", Long.class,
                 user(Role.TEACHER, school));
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!listener.listening()) {
-            assertThat(System.nanoTime()).as("listening").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        awaitListening(true);
     }
 
     @Test

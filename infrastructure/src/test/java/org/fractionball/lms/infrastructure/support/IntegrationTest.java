@@ -7,6 +7,7 @@ import org.fractionball.lms.events.shared.Role;
 import org.fractionball.lms.infrastructure.LmsApplication;
 import org.fractionball.lms.infrastructure.axon.ProjectionPositions;
 import org.fractionball.lms.infrastructure.bootstrap.Provisioner;
+import org.fractionball.lms.infrastructure.database.ReadModelListener;
 import org.fractionball.lms.infrastructure.web.RequestContext;
 import org.fractionball.lms.projections.ProjectionNames;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the integration tests: the whole application on a random port against real
@@ -48,6 +51,9 @@ public abstract class IntegrationTest {
 
     @Autowired
     private EventProcessingConfiguration processing;
+
+    @Autowired
+    private ReadModelListener readModelListener;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -99,6 +105,20 @@ public abstract class IntegrationTest {
     }
 
     /** Waits until every projection has processed every event stored so far. */
+    /** Waits (at most 15 s) until this node's read-model listener is, or is no longer, listening. */
+    protected void awaitListening(boolean listening) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (readModelListener.listening() != listening) {
+            assertThat(System.nanoTime()).as("listening " + listening).isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(interrupted);
+            }
+        }
+    }
+
     protected void awaitProjections() {
         Long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
         // only the groups that have handlers run as processors
