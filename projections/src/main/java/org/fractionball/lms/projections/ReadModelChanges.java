@@ -34,6 +34,12 @@ public final class ReadModelChanges {
         });
     }
 
+    /** Runs an update of {@code topic}'s tables and {@link #announce}s it. */
+    public static void update(JdbcTemplate jdbc, String topic, String sql, Object... arguments) {
+        jdbc.update(sql, arguments);
+        announce(jdbc, topic);
+    }
+
     /** Sends {@code payload} now, in the caller's transaction if it has one. */
     public static void send(JdbcTemplate jdbc, String payload) {
         jdbc.queryForList("SELECT pg_notify(?, ?)", CHANNEL, payload);

@@ -104,7 +104,6 @@ public abstract class IntegrationTest {
         return TestFirebase.idToken(uid);
     }
 
-    /** Waits until every projection has processed every event stored so far. */
     /** Waits (at most 15 s) until this node's read-model listener is, or is no longer, listening. */
     protected void awaitListening(boolean listening) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -119,6 +118,7 @@ public abstract class IntegrationTest {
         }
     }
 
+    /** Waits until every projection has processed every event stored so far. */
     protected void awaitProjections() {
         Long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
         // only the groups that have handlers run as processors

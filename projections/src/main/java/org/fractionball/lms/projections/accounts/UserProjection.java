@@ -110,7 +110,6 @@ public class UserProjection {
 
     /** Every write of {@code user_view} tells the nodes' in-memory copies of users ({@link ReadModelChanges}). */
     private void write(String sql, Object... arguments) {
-        jdbc.update(sql, arguments);
-        ReadModelChanges.announce(jdbc, ProjectionNames.ACCOUNTS);
+        ReadModelChanges.update(jdbc, ProjectionNames.ACCOUNTS, sql, arguments);
     }
 }

@@ -15,6 +15,7 @@ import org.fractionball.lms.events.activities.ActivityUnpublished;
 import org.fractionball.lms.events.content.ContentDeleted;
 import org.fractionball.lms.events.content.ContentKind;
 import org.fractionball.lms.projections.ProjectionNames;
+import org.fractionball.lms.projections.ReadModelChanges;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +45,7 @@ public class ActivityProjection {
     @EventHandler
     void on(ActivityCreated event, @Timestamp Instant at) {
         ActivityDetails d = event.details();
-        jdbc.update("""
+        write("""
                 INSERT INTO activity_view (id, title, slug, description, activity_number, grade, topics, location,
                                            prerequisites, learning_objectives, materials, game_rules, key_terms,
                                            video_id, icon_type, thumbnail_uri, is_published, sort_order, created_at,
@@ -61,7 +62,7 @@ public class ActivityProjection {
     @EventHandler
     void on(ActivityChanged event, @Timestamp Instant at) {
         ActivityDetails d = event.details();
-        jdbc.update("""
+        write("""
                 UPDATE activity_view SET title = ?, slug = ?, description = ?, activity_number = ?, grade = ?,
                                          topics = ?::jsonb, location = ?, prerequisites = ?::jsonb,
                                          learning_objectives = ?, materials = ?::jsonb, game_rules = ?::jsonb,
@@ -77,49 +78,57 @@ public class ActivityProjection {
 
     @EventHandler
     void on(ActivityPublished event, @Timestamp Instant at) {
-        jdbc.update("UPDATE activity_view SET is_published = TRUE, updated_at = ? WHERE id = ?", time(at),
+        write("UPDATE activity_view SET is_published = TRUE, updated_at = ? WHERE id = ?", time(at),
                 event.activityId());
     }
 
     @EventHandler
     void on(ActivityUnpublished event, @Timestamp Instant at) {
-        jdbc.update("UPDATE activity_view SET is_published = FALSE, updated_at = ? WHERE id = ?", time(at),
+        write("UPDATE activity_view SET is_published = FALSE, updated_at = ? WHERE id = ?", time(at),
                 event.activityId());
     }
 
     @EventHandler
     void on(ActivityDeleted event) {
-        jdbc.update("DELETE FROM activity_resource_view WHERE activity_id = ?", event.activityId());
-        jdbc.update("DELETE FROM activity_view WHERE id = ?", event.activityId());
+        write("DELETE FROM activity_resource_view WHERE activity_id = ?", event.activityId());
+        write("DELETE FROM activity_view WHERE id = ?", event.activityId());
     }
 
     /** The link goes, the activity stays and keeps its updated_at (Django's SET_NULL is a bare UPDATE). */
     @EventHandler
     void on(ContentDeleted event) {
         if (event.kind() == ContentKind.VIDEO) {
-            jdbc.update("UPDATE activity_view SET video_id = NULL WHERE video_id = ?", event.contentId());
+            write("UPDATE activity_view SET video_id = NULL WHERE video_id = ?", event.contentId());
         } else {
-            jdbc.update("DELETE FROM activity_resource_view WHERE resource_id = ?", event.contentId());
+            write("DELETE FROM activity_resource_view WHERE resource_id = ?", event.contentId());
         }
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE activity_resource_view, activity_view");
+        write("TRUNCATE activity_resource_view, activity_view");
     }
 
     private void replaceResources(UUID activityId, ActivityDetails d) {
-        jdbc.update("DELETE FROM activity_resource_view WHERE activity_id = ?", activityId);
+        write("DELETE FROM activity_resource_view WHERE activity_id = ?", activityId);
         insertResources(activityId, TEACHER, d.teacherResources());
         insertResources(activityId, STUDENT, d.studentResources());
     }
 
     private void insertResources(UUID activityId, String audience, List<UUID> resources) {
         for (int i = 0; i < resources.size(); i++) {
-            jdbc.update("""
+            write("""
                     INSERT INTO activity_resource_view (activity_id, audience, resource_id, position)
                     VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""", activityId, audience, resources.get(i), i);
         }
+    }
+
+    /**
+     * Every write of the tables tells the nodes' in-memory copies of figures computed from them
+     * ({@link ReadModelChanges}: once per batch, as it commits).
+     */
+    private void write(String sql, Object... arguments) {
+        ReadModelChanges.update(jdbc, ProjectionNames.ACTIVITIES, sql, arguments);
     }
 
     private static java.sql.Timestamp time(Instant at) {

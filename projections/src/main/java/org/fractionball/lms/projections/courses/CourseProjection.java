@@ -21,6 +21,7 @@ import org.fractionball.lms.events.courses.EnrolmentWithdrawn;
 import org.fractionball.lms.events.courses.UserEnrolled;
 import org.fractionball.lms.events.schools.SchoolDeleted;
 import org.fractionball.lms.projections.ProjectionNames;
+import org.fractionball.lms.projections.ReadModelChanges;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +47,7 @@ public class CourseProjection {
 
     @EventHandler
     void on(CourseCreated event, @Timestamp Instant at) {
-        jdbc.update("""
+        write("""
                 INSERT INTO course_view (id, school_id, title, description, grade_band, status, created_by, created_at,
                                          updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
@@ -57,7 +58,7 @@ public class CourseProjection {
 
     @EventHandler
     void on(CourseChanged event, @Timestamp Instant at) {
-        jdbc.update("UPDATE course_view SET title = ?, description = ?, grade_band = ?, updated_at = ? WHERE id = ?",
+        write("UPDATE course_view SET title = ?, description = ?, grade_band = ?, updated_at = ? WHERE id = ?",
                 event.details().title(), event.details().description(), event.details().gradeBand(), time(at),
                 event.courseId());
         replaceItems(event.courseId(), event.items());
@@ -75,12 +76,12 @@ public class CourseProjection {
 
     @EventHandler
     void on(CourseDeleted event) {
-        jdbc.update("DELETE FROM course_view WHERE id = ?", event.courseId());
+        write("DELETE FROM course_view WHERE id = ?", event.courseId());
     }
 
     @EventHandler
     void on(UserEnrolled event, @Timestamp Instant at) {
-        jdbc.update("""
+        write("""
                 INSERT INTO enrolment_view (id, course_id, user_id, status, enrolled_by, enrolled_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
                 event.enrolmentId(), event.courseId(), event.userId(), EnrolmentStatus.ACTIVE.value(),
@@ -89,13 +90,13 @@ public class CourseProjection {
 
     @EventHandler
     void on(EnrolmentReopened event, @Timestamp Instant at) {
-        jdbc.update("UPDATE enrolment_view SET status = ?, enrolled_by = ?, withdrawn_at = NULL, updated_at = ? "
+        write("UPDATE enrolment_view SET status = ?, enrolled_by = ?, withdrawn_at = NULL, updated_at = ? "
                 + "WHERE id = ?", EnrolmentStatus.ACTIVE.value(), event.enrolledBy(), time(at), event.enrolmentId());
     }
 
     @EventHandler
     void on(CourseItemStarted event, @Timestamp Instant at) {
-        jdbc.update("""
+        write("""
                 INSERT INTO enrolment_item_view (enrolment_id, item_id, status, started_at)
                 SELECT id, ?, 'started', ? FROM enrolment_view WHERE id = ?
                 ON CONFLICT (enrolment_id, item_id) DO NOTHING""", event.itemId(), time(at), event.enrolmentId());
@@ -104,7 +105,7 @@ public class CourseProjection {
 
     @EventHandler
     void on(CourseItemCompleted event, @Timestamp Instant at) {
-        jdbc.update("""
+        write("""
                 INSERT INTO enrolment_item_view (enrolment_id, item_id, status, started_at, completed_at)
                 SELECT id, ?, 'completed', ?, ? FROM enrolment_view WHERE id = ?
                 ON CONFLICT (enrolment_id, item_id) DO UPDATE SET status = 'completed', completed_at = excluded.completed_at""",
@@ -114,20 +115,20 @@ public class CourseProjection {
 
     @EventHandler
     void on(EnrolmentCompleted event, @Timestamp Instant at) {
-        jdbc.update("UPDATE enrolment_view SET status = ?, completed_at = ?, updated_at = ? WHERE id = ?",
+        write("UPDATE enrolment_view SET status = ?, completed_at = ?, updated_at = ? WHERE id = ?",
                 EnrolmentStatus.COMPLETED.value(), time(at), time(at), event.enrolmentId());
     }
 
     @EventHandler
     void on(EnrolmentWithdrawn event, @Timestamp Instant at) {
-        jdbc.update("UPDATE enrolment_view SET status = ?, withdrawn_at = ?, updated_at = ? WHERE id = ?",
+        write("UPDATE enrolment_view SET status = ?, withdrawn_at = ?, updated_at = ? WHERE id = ?",
                 EnrolmentStatus.WITHDRAWN.value(), time(at), time(at), event.enrolmentId());
     }
 
     /** A removed user's enrolments leave the read side with it. */
     @EventHandler
     void on(UserRemoved event) {
-        jdbc.update("DELETE FROM enrolment_view WHERE user_id = ?", event.userId());
+        write("DELETE FROM enrolment_view WHERE user_id = ?", event.userId());
     }
 
     /**
@@ -136,33 +137,41 @@ public class CourseProjection {
      */
     @EventHandler
     void on(SchoolDeleted event) {
-        jdbc.update("DELETE FROM enrolment_view WHERE course_id IN (SELECT id FROM course_view WHERE school_id = ?)",
+        write("DELETE FROM enrolment_view WHERE course_id IN (SELECT id FROM course_view WHERE school_id = ?)",
                 event.schoolId());
-        jdbc.update("DELETE FROM course_view WHERE school_id = ?", event.schoolId());
+        write("DELETE FROM course_view WHERE school_id = ?", event.schoolId());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("TRUNCATE enrolment_item_view, enrolment_view, course_item_view, course_view");
+        write("TRUNCATE enrolment_item_view, enrolment_view, course_item_view, course_view");
     }
 
     private void status(UUID courseId, CourseStatus status, Instant at) {
-        jdbc.update("UPDATE course_view SET status = ?, updated_at = ? WHERE id = ?", status.value(), time(at),
+        write("UPDATE course_view SET status = ?, updated_at = ? WHERE id = ?", status.value(), time(at),
                 courseId);
     }
 
     private void touch(UUID enrolmentId, Instant at) {
-        jdbc.update("UPDATE enrolment_view SET updated_at = ? WHERE id = ?", time(at), enrolmentId);
+        write("UPDATE enrolment_view SET updated_at = ? WHERE id = ?", time(at), enrolmentId);
     }
 
     private void replaceItems(UUID courseId, List<CourseItem> items) {
-        jdbc.update("DELETE FROM course_item_view WHERE course_id = ?", courseId);
+        write("DELETE FROM course_item_view WHERE course_id = ?", courseId);
         for (int i = 0; i < items.size(); i++) {
-            jdbc.update("""
+            write("""
                     INSERT INTO course_item_view (course_id, position, item_type, item_id)
                     SELECT id, ?, ?, ? FROM course_view WHERE id = ? ON CONFLICT DO NOTHING""",
                     i + 1, items.get(i).type().value(), items.get(i).id(), courseId);
         }
+    }
+
+    /**
+     * Every write of the tables tells the nodes' in-memory copies of figures computed from them
+     * ({@link ReadModelChanges}: once per batch, as it commits).
+     */
+    private void write(String sql, Object... arguments) {
+        ReadModelChanges.update(jdbc, ProjectionNames.COURSES, sql, arguments);
     }
 
     private static java.sql.Timestamp time(Instant at) {

@@ -14,10 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Component
 public class LibraryVersions extends SchoolVersions {
+    /** The version table, also the topic its raises are announced under. */
+    public static final String TABLE = "library_version";
     private final KeptValues<Owner, VersionAndDrafts> drafts = new KeptValues<>(new ConcurrentHashMap<>());
 
     public LibraryVersions(JdbcTemplate jdbc) {
-        super(jdbc, "library_version");
+        super(jdbc, TABLE);
     }
 
     /**

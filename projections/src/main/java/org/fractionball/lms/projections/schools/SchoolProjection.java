@@ -69,7 +69,6 @@ public class SchoolProjection {
 
     /** Every write of {@code school_view} tells the nodes' in-memory copies of users, which hold their school's name. */
     private void write(String sql, Object... arguments) {
-        jdbc.update(sql, arguments);
-        ReadModelChanges.announce(jdbc, ProjectionNames.ACCOUNTS);
+        ReadModelChanges.update(jdbc, ProjectionNames.ACCOUNTS, sql, arguments);
     }
 }

@@ -6,11 +6,10 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.fractionball.lms.projections.ProjectionNames;
 import org.fractionball.lms.projections.schools.SchoolView;
+import org.fractionball.lms.query.courses.KeptEnrolmentFigures;
 import org.fractionball.lms.query.schools.FindSchool;
 import org.fractionball.lms.query.web.Filters;
 import org.fractionball.lms.query.web.QueryRejected;
-import org.fractionball.lms.query.courses.CourseEnrolmentStats;
-import org.fractionball.lms.query.courses.FindCourseEnrolmentStats;
 import org.fractionball.lms.query.web.ReadsFrom;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,10 +25,13 @@ import java.util.Map;
 public class AdminDashboardController {
     private final QueryGateway queries;
     private final SchoolStatsReads schoolStats;
+    private final KeptEnrolmentFigures enrolmentFigures;
 
-    public AdminDashboardController(QueryGateway queries, SchoolStatsReads schoolStats) {
+    public AdminDashboardController(QueryGateway queries, SchoolStatsReads schoolStats,
+                                    KeptEnrolmentFigures enrolmentFigures) {
         this.queries = queries;
         this.schoolStats = schoolStats;
+        this.enrolmentFigures = enrolmentFigures;
     }
 
     @Operation(summary = "Platform figures and the newest audited actions")
@@ -49,8 +51,7 @@ public class AdminDashboardController {
         schoolStats.figures(schoolId).fields().forEachRemaining(figure -> answer.put(figure.getKey(), figure.getValue()));
         answer.put("generated_at", GeneratedAt.now());
         // new: each course the school's users are enrolled in, by enrolment status
-        answer.put("enrolments", queries.query(new FindCourseEnrolmentStats(schoolId),
-                ResponseTypes.multipleInstancesOf(CourseEnrolmentStats.class)).join());
+        answer.put("enrolments", enrolmentFigures.enrolmentsByCourse(schoolId));
         return answer;
     }
 }

@@ -5,10 +5,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.fractionball.lms.events.shared.Caller;
 import org.fractionball.lms.projections.ProjectionNames;
 import org.fractionball.lms.query.web.ReadsFrom;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
 
 /** Contract §5.13: the teacher dashboard, for every role (D12: never a 500 for owners of playlists or viewed videos). */
 @RestController
@@ -26,7 +26,7 @@ public class DashboardController {
     @GetMapping("/api/dashboard/")
     @ReadsFrom({ProjectionNames.ACCOUNTS, ProjectionNames.CONTENT, ProjectionNames.PLAYLISTS,
             ProjectionNames.ANALYTICS, ProjectionNames.COURSES})
-    public ResponseEntity<String> dashboard(Caller caller) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(reads.teacherDashboard(caller));
+    public Map<String, Object> dashboard(Caller caller) {
+        return reads.teacherDashboard(caller);
     }
 }

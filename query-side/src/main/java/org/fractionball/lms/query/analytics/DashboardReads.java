@@ -1,8 +1,8 @@
 package org.fractionball.lms.query.analytics;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -18,13 +18,12 @@ import org.fractionball.lms.query.content.ContentFilter;
 import org.fractionball.lms.query.content.FindContentItem;
 import org.fractionball.lms.query.content.FindContentItems;
 import org.fractionball.lms.query.content.VideoResponse;
-import org.fractionball.lms.query.courses.CourseQueries;
-import org.fractionball.lms.query.courses.FindCourseEnrolmentStats;
-import org.fractionball.lms.query.courses.FindCoursesInProgress;
+import org.fractionball.lms.query.courses.KeptEnrolmentFigures;
 import org.fractionball.lms.query.library.LibraryCache;
 import org.fractionball.lms.query.playlists.FindPlaylists;
 import org.fractionball.lms.query.playlists.PlaylistFilter;
 import org.fractionball.lms.query.playlists.PlaylistResponse;
+import org.fractionball.lms.query.web.PreparedJson;
 import org.fractionball.lms.query.web.VersionedAnswers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -34,9 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -53,24 +54,29 @@ import java.util.function.Supplier;
  */
 @Component
 public class DashboardReads {
+    private static final List<String> FIELDS = List.of("user_info", "recent_uploads", "my_playlists", "school_stats",
+            "user_stats", "popular_content", "recent_school_content", "my_top_content", "recent_downloads",
+            "analytics_summary", "quick_links", "daily_activity");
+    private static final TypeReference<LinkedHashMap<String, PreparedJson>> PART = new TypeReference<>() {
+    };
+
     private final QueryGateway queries;
-    // read directly, not through the query bus, which would wrap each of these per-request reads in a transaction
-    private final CourseQueries courses;
     private final LibraryVersions libraryVersions;
     private final AnalyticsVersions analyticsVersions;
     private final ObjectMapper json;
     private final TransactionTemplate snapshot;
     private final String keyPrefix;
-    private final VersionedAnswers<JsonNode> answers;
+    private final KeptEnrolmentFigures enrolmentFigures;
+    private final VersionedAnswers<Map<String, PreparedJson>> answers;
 
-    public DashboardReads(QueryGateway queries, CourseQueries courses,
+    public DashboardReads(QueryGateway queries, KeptEnrolmentFigures enrolmentFigures,
                           LibraryVersions libraryVersions, AnalyticsVersions analyticsVersions,
                           LibraryCache cache, ObjectMapper json, PlatformTransactionManager transactions,
                           @Value("${lms.redis.key-prefix:lms:}") String keyPrefix,
                           @Value("${lms.dashboard.near-cache-megabytes:32}") long nearCacheMegabytes,
                           MeterRegistry meters) {
         this.queries = queries;
-        this.courses = courses;
+        this.enrolmentFigures = enrolmentFigures;
         this.libraryVersions = libraryVersions;
         this.analyticsVersions = analyticsVersions;
         this.json = json;
@@ -79,50 +85,68 @@ public class DashboardReads {
         this.answers = new VersionedAnswers<>(cache, nearCacheMegabytes, meters);
     }
 
-    /** The caller's dashboard as a JSON document: the school's part and the caller's own, in contract order. */
-    public String teacherDashboard(Caller caller) {
+    /**
+     * The caller's dashboard, in contract order: the school's part and the caller's own, each field
+     * copied in as the JSON it was kept as, not written again.
+     */
+    public Map<String, Object> teacherDashboard(Caller caller) {
         Instant now = Instant.now();
         long[] versions = answers.enabled() ? versions(caller.schoolId()) : null;
-        JsonNode school = cached(caller, now, versions, "school", () -> schoolPart(caller.schoolId(), now));
-        JsonNode own = cached(caller, now, versions, "u" + caller.userId(), () -> userPart(caller, now));
-        ObjectNode dashboard = json.createObjectNode();
-        for (String field : List.of("user_info", "recent_uploads", "my_playlists", "school_stats", "user_stats",
-                "popular_content", "recent_school_content", "my_top_content", "recent_downloads", "analytics_summary",
-                "quick_links", "daily_activity")) {
-            dashboard.set(field, school.has(field) ? school.get(field) : own.get(field));
+        Map<String, PreparedJson> school = cached(caller, now, versions, "school", () -> schoolPart(caller.schoolId(), now));
+        Map<String, PreparedJson> own = cached(caller, now, versions, "u" + caller.userId(), () -> userPart(caller, now));
+        Map<String, Object> dashboard = new LinkedHashMap<>();
+        for (String field : FIELDS) {
+            dashboard.put(field, school.containsKey(field) ? school.get(field) : own.get(field));
         }
-        // courses in progress: one indexed read of the caller's own enrolments, so never cached (it changes
-        // with every progress report, which neither version in the keys follows)
+        // courses in progress change with every progress report, which neither version in the keys
+        // follows: kept apart, forgotten on any change of the courses' tables
         Map<String, Object> enrolments = new LinkedHashMap<>();
-        enrolments.put("in_progress", courses.handle(new FindCoursesInProgress(caller.userId())));
+        enrolments.put("in_progress", enrolmentFigures.coursesInProgress(caller.userId()));
         if (caller.isSchoolAdminOrAbove()) {
             // what school admins manage: every course open to their school, by its users' enrolment status
-            enrolments.put("by_course", courses.handle(new FindCourseEnrolmentStats(caller.schoolId())));
+            enrolments.put("by_course", enrolmentFigures.enrolmentsByCourse(caller.schoolId()));
         }
-        dashboard.set("enrolments", json.valueToTree(enrolments));
+        dashboard.put("enrolments", enrolments);
         dashboard.put("generated_at", GeneratedAt.now());
-        return dashboard.toString();
+        return dashboard;
     }
 
     /**
      * The part under {@code <prefix><school>:l<library version>:a<analytics version>:<day>:<part>}: from this
-     * node, from the cache, or computed in one snapshot with the versions it is stored under. The nodes
+     * node, from the cache, or computed in one snapshot with the versions it is stored under. The parts
      * returned are shared by every request: they are read, never changed.
      */
-    private JsonNode cached(Caller caller, Instant now, long[] versions, String part,
-                            Supplier<Map<String, Object>> compute) {
+    private Map<String, PreparedJson> cached(Caller caller, Instant now, long[] versions, String part,
+                                             Supplier<Map<String, Object>> compute) {
         long schoolId = caller.schoolId();
         if (!answers.enabled()) {
-            return snapshot.execute(status -> json.valueToTree(compute.get()));
+            return snapshot.execute(status -> fields(write(compute.get())).orElseThrow());
         }
-        return answers.get(key(schoolId, now, versions[0], versions[1], part), entry -> VersionedAnswers.tree(json, entry),
+        return answers.get(key(schoolId, now, versions[0], versions[1], part), this::fields,
                 () -> snapshot.execute(status -> {
                     long library = libraryVersions.current(schoolId);
                     long analytics = analyticsVersions.current(schoolId);
-                    JsonNode computed = json.valueToTree(compute.get());
-                    return new VersionedAnswers.Computed<>(key(schoolId, now, library, analytics, part), computed,
-                            computed.toString());
+                    String computed = write(compute.get());
+                    return new VersionedAnswers.Computed<>(key(schoolId, now, library, analytics, part),
+                            fields(computed).orElseThrow(), computed);
                 }));
+    }
+
+    /** A part's fields as their JSON, or empty for an entry another release wrote that this one cannot read. */
+    private Optional<Map<String, PreparedJson>> fields(String part) {
+        try {
+            return Optional.of(Collections.unmodifiableMap(json.readValue(part, PART)));
+        } catch (JsonProcessingException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private String write(Map<String, Object> part) {
+        try {
+            return json.writeValueAsString(part);
+        } catch (JsonProcessingException unwritable) {
+            throw new IllegalStateException("A dashboard part could not be written as JSON", unwritable);
+        }
     }
 
     /** The school's library and analytics versions as this node knows them, for both parts' keys. */
