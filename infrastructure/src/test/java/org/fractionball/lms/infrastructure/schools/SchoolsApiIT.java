@@ -3,14 +3,18 @@ package org.fractionball.lms.infrastructure.schools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.fractionball.lms.events.shared.Role;
+import org.fractionball.lms.infrastructure.database.ReadModelListener;
 import org.fractionball.lms.infrastructure.privacy.PersonalDataProtection;
 import org.fractionball.lms.infrastructure.support.Api;
 import org.fractionball.lms.infrastructure.support.IntegrationTest;
 import org.fractionball.lms.infrastructure.support.TestFirebase;
+import org.fractionball.lms.projections.ProjectionNames;
+import org.fractionball.lms.projections.ReadModelChanges;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,6 +30,9 @@ class SchoolsApiIT extends IntegrationTest {
 
     @Autowired
     private PersonalDataProtection personalData;
+
+    @Autowired
+    private ReadModelListener listener;
 
     private String admin;
     private String teacher;
@@ -102,6 +109,38 @@ class SchoolsApiIT extends IntegrationTest {
         Api.Response reused = api().post("/api/schools/", "{\"name\": \"Oak Again\", \"domain\": \"" + domain + "\"}")
                 .token(admin).send();
         assertThat(reused.status()).isEqualTo(201);
+    }
+
+    @Test
+    void a_school_is_kept_on_the_node_until_a_change_of_the_accounts_tables_is_heard() {
+        long id = school(unique("kept") + ".edu");
+        awaitListening(true);
+        JsonNode first = school(id);
+        long users = first.get("user_count").asLong();
+
+        // written behind the projection's back, announcing nothing: the kept school is served
+        jdbc.update("UPDATE school_view SET name = 'Quietly Renamed' WHERE id = ?", id);
+        assertThat(school(id).get("name").asText()).isEqualTo(first.get("name").asText());
+        ReadModelChanges.send(jdbc, ProjectionNames.ACCOUNTS);
+        assertThat(listener.awaitHeard(Duration.ofSeconds(5))).isTrue();
+        assertThat(school(id).get("name").asText()).isEqualTo("Quietly Renamed");
+
+        // the admin's own rename shows on its next read; a user joining elsewhere once this node heard it
+        assertThat(api().patch("/api/schools/" + id + "/", "{\"name\": \"Loudly Renamed\"}").token(admin).send()
+                .status()).isEqualTo(200);
+        assertThat(school(id).get("name").asText()).isEqualTo("Loudly Renamed");
+        assertThat(api().get("/api/admin/schools/" + id + "/stats/").token(admin).send().json().get("school")
+                .get("name").asText()).isEqualTo("Loudly Renamed");
+        user(Role.TEACHER, id);
+        awaitProjections();
+        assertThat(listener.awaitHeard(Duration.ofSeconds(5))).isTrue();
+        assertThat(school(id).get("user_count").asLong()).isEqualTo(users + 1);
+    }
+
+    private JsonNode school(long id) {
+        Api.Response read = api().get("/api/schools/" + id + "/").token(admin).send();
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        return read.json();
     }
 
     @Test

@@ -2,12 +2,11 @@ package org.fractionball.lms.query.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.fractionball.lms.projections.ProjectionNames;
 import org.fractionball.lms.projections.schools.SchoolView;
 import org.fractionball.lms.query.courses.KeptEnrolmentFigures;
-import org.fractionball.lms.query.schools.FindSchool;
+import org.fractionball.lms.query.schools.KeptSchools;
 import org.fractionball.lms.query.web.Filters;
 import org.fractionball.lms.query.web.QueryRejected;
 import org.fractionball.lms.query.web.ReadsFrom;
@@ -24,12 +23,14 @@ import java.util.Map;
 @ReadsFrom({ProjectionNames.ACCOUNTS, ProjectionNames.AUDIT, ProjectionNames.ANALYTICS, ProjectionNames.COURSES})
 public class AdminDashboardController {
     private final QueryGateway queries;
+    private final KeptSchools schools;
     private final SchoolStatsReads schoolStats;
     private final KeptEnrolmentFigures enrolmentFigures;
 
-    public AdminDashboardController(QueryGateway queries, SchoolStatsReads schoolStats,
+    public AdminDashboardController(QueryGateway queries, KeptSchools schools, SchoolStatsReads schoolStats,
                                     KeptEnrolmentFigures enrolmentFigures) {
         this.queries = queries;
+        this.schools = schools;
         this.schoolStats = schoolStats;
         this.enrolmentFigures = enrolmentFigures;
     }
@@ -44,8 +45,7 @@ public class AdminDashboardController {
     @GetMapping("/api/admin/schools/{id}/stats/")
     public Map<String, Object> schoolStats(@PathVariable("id") String id) {
         long schoolId = Filters.pathId(id);
-        SchoolView school = queries.query(new FindSchool(schoolId), ResponseTypes.optionalInstanceOf(SchoolView.class))
-                .join().orElseThrow(() -> QueryRejected.notFound("School"));
+        SchoolView school = schools.find(schoolId).orElseThrow(() -> QueryRejected.notFound("School"));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("school", school);
         schoolStats.figures(schoolId).fields().forEachRemaining(figure -> answer.put(figure.getKey(), figure.getValue()));

@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 @ReadsFrom(ProjectionNames.ACCOUNTS)
 public class SchoolQueryController {
     private final QueryGateway queries;
+    private final KeptSchools schools;
 
-    public SchoolQueryController(QueryGateway queries) {
+    public SchoolQueryController(QueryGateway queries, KeptSchools schools) {
         this.queries = queries;
+        this.schools = schools;
     }
 
     @Operation(summary = "List schools by name", description = "Filter is_active=true|false|1|0; 20 per page.")
@@ -44,7 +46,6 @@ public class SchoolQueryController {
     @GetMapping({"/api/schools/{id}/", "/api/admin/schools/{id}/"})
     public SchoolView get(@PathVariable("id") String id) {
         long schoolId = Filters.pathId(id);
-        return queries.query(new FindSchool(schoolId), ResponseTypes.optionalInstanceOf(SchoolView.class)).join()
-                .orElseThrow(() -> QueryRejected.notFound("School"));
+        return schools.find(schoolId).orElseThrow(() -> QueryRejected.notFound("School"));
     }
 }
