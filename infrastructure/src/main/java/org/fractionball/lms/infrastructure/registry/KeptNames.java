@@ -1,8 +1,8 @@
 package org.fractionball.lms.infrastructure.registry;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.fractionball.lms.projections.KeptValues;
 import org.fractionball.lms.projections.ReadModelSubscriber;
+import org.fractionball.lms.query.web.BoundedKeptValues;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -24,8 +24,8 @@ public class KeptNames implements ReadModelSubscriber {
     /** A safety net only: changes are heard, not waited out. */
     private static final Duration KEEP_AT_MOST = Duration.ofMinutes(5);
 
-    private final KeptValues<Long, String> users = names();
-    private final KeptValues<Long, String> schools = names();
+    private final KeptValues<Long, String> users = BoundedKeptValues.of(100_000, KEEP_AT_MOST);
+    private final KeptValues<Long, String> schools = BoundedKeptValues.of(100_000, KEEP_AT_MOST);
 
     public String user(long userId, Supplier<String> read) {
         return outsideTransactions(users, userId, read);
@@ -68,10 +68,5 @@ public class KeptNames implements ReadModelSubscriber {
     public void hearing(boolean hearing) {
         users.hearing(hearing);
         schools.hearing(hearing);
-    }
-
-    private static KeptValues<Long, String> names() {
-        return new KeptValues<>(Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(KEEP_AT_MOST)
-                .<Long, KeptValues.Kept<String>>build().asMap());
     }
 }

@@ -1,12 +1,12 @@
 package org.fractionball.lms.infrastructure.security;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.fractionball.lms.projections.KeptValues;
 import org.fractionball.lms.projections.ProjectionNames;
 import org.fractionball.lms.projections.ReadModelSubscriber;
 import org.fractionball.lms.projections.accounts.UserView;
 import org.fractionball.lms.query.accounts.FindUserByFirebaseUid;
 import org.fractionball.lms.query.accounts.UserQueries;
+import org.fractionball.lms.query.web.BoundedKeptValues;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -26,8 +26,8 @@ public class CachedUsers implements ReadModelSubscriber {
     private static final Duration KEEP_AT_MOST = Duration.ofMinutes(1);
 
     private final UserQueries users;
-    private final KeptValues<String, UserView> byUid = new KeptValues<>(Caffeine.newBuilder()
-            .maximumSize(100_000).expireAfterWrite(KEEP_AT_MOST).<String, KeptValues.Kept<UserView>>build().asMap());
+    private final KeptValues<String, UserView> byUid = BoundedKeptValues.of(100_000,
+            KEEP_AT_MOST);
 
     public CachedUsers(UserQueries users) {
         this.users = users;

@@ -2,11 +2,11 @@ package org.fractionball.lms.query.courses;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.fractionball.lms.projections.KeptValues;
 import org.fractionball.lms.projections.ProjectionNames;
 import org.fractionball.lms.projections.ReadModelSubscriber;
 import org.fractionball.lms.projections.library.LibraryVersions;
+import org.fractionball.lms.query.web.BoundedKeptValues;
 import org.fractionball.lms.query.web.PreparedJson;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +30,8 @@ public class KeptEnrolmentFigures implements ReadModelSubscriber {
 
     private final CourseQueries courses;
     private final ObjectMapper json;
-    private final KeptValues<Long, PreparedJson> inProgress = kept();
-    private final KeptValues<Long, PreparedJson> bySchool = kept();
+    private final KeptValues<Long, PreparedJson> inProgress = BoundedKeptValues.of(100_000, KEEP_AT_MOST);
+    private final KeptValues<Long, PreparedJson> bySchool = BoundedKeptValues.of(100_000, KEEP_AT_MOST);
 
     public KeptEnrolmentFigures(CourseQueries courses, ObjectMapper json) {
         this.courses = courses;
@@ -71,10 +71,5 @@ public class KeptEnrolmentFigures implements ReadModelSubscriber {
     public void hearing(boolean hearing) {
         inProgress.hearing(hearing);
         bySchool.hearing(hearing);
-    }
-
-    private static KeptValues<Long, PreparedJson> kept() {
-        return new KeptValues<>(Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(KEEP_AT_MOST)
-                .<Long, KeptValues.Kept<PreparedJson>>build().asMap());
     }
 }

@@ -1,10 +1,10 @@
 package org.fractionball.lms.query.schools;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.fractionball.lms.projections.KeptValues;
 import org.fractionball.lms.projections.ProjectionNames;
 import org.fractionball.lms.projections.ReadModelSubscriber;
 import org.fractionball.lms.projections.schools.SchoolView;
+import org.fractionball.lms.query.web.BoundedKeptValues;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -21,8 +21,7 @@ public class KeptSchools implements ReadModelSubscriber {
     private static final Duration KEEP_AT_MOST = Duration.ofMinutes(5);
 
     private final SchoolQueries schools;
-    private final KeptValues<Long, SchoolView> byId = new KeptValues<>(Caffeine.newBuilder().maximumSize(10_000)
-            .expireAfterWrite(KEEP_AT_MOST).<Long, KeptValues.Kept<SchoolView>>build().asMap());
+    private final KeptValues<Long, SchoolView> byId = BoundedKeptValues.of(10_000, KEEP_AT_MOST);
 
     public KeptSchools(SchoolQueries schools) {
         this.schools = schools;
